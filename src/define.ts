@@ -1,0 +1,15 @@
+/**
+ * `import 'cxdesk/define'` registers every element under the `cx-` prefix.
+ */
+import { defineElements } from './registry.js';
+import type { CxCustomerPanelElement } from './elements/customer-panel/customer-panel.js';
+import type { CxDeskElement } from './elements/desk/desk.js';
+
+defineElements({ prefix: 'cx' });
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cx-desk': CxDeskElement;
+    'cx-customer-panel': CxCustomerPanelElement;
+  }
+}

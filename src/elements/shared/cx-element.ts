@@ -1,0 +1,187 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { consume } from '@lit/context';
+import { state, property } from 'lit/decorators.js';
+import type { CxAdapter } from '../../adapters/adapter.js';
+import { adapterProblem, getConfig, onConfigChange, type CxDensity, type CxTheme } from '../../config.js';
+import { deskContext, type DeskContextValue } from '../../context.js';
+import { CxAuthRequiredEvent, CxErrorEvent, CxLoadEvent } from '../../events/events.js';
+import { formatter, type Formatter } from '../../i18n/format.js';
+import { translate, type CxStringKey, type CxStrings } from '../../i18n/strings.js';
+import type { CxError, CxSource, DataIssue } from '../../model/errors.js';
+import { formatIssue, type DataNotice } from '../../model/schema.js';
+
+/** The settings an element works with, wherever they came from. */
+export interface ResolvedSettings {
+  adapter: CxAdapter | undefined;
+  locale: string | undefined;
+  theme: CxTheme;
+  density: CxDensity;
+  strings: Partial<CxStrings>;
+}
+
+/**
+ * What every cxdesk element shares: theme and density on the host, the string catalog, locale
+ * formatting, global configuration updates, the standard events and the loading / empty / error /
+ * notice states.
+ */
+export abstract class CxBaseElement extends LitElement {
+  private unsubscribeConfig?: () => void;
+
+  /** Where the element's settings come from: its desk, else the global configuration. */
+  protected abstract get settings(): ResolvedSettings;
+
+  /** Revalidates now: loads the element's data again. */
+  abstract refresh(): void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribeConfig = onConfigChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribeConfig?.();
+    this.unsubscribeConfig = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const { theme, density } = this.settings;
+    if (this.getAttribute('cx-theme') !== theme) this.setAttribute('cx-theme', theme);
+    if (this.getAttribute('cx-density') !== density) this.setAttribute('cx-density', density);
+  }
+
+  /** Locale-aware formatting for the current locale. */
+  protected get fmt(): Formatter {
+    return formatter(this.settings.locale);
+  }
+
+  /** One string from the catalog, with overrides applied. */
+  protected t(key: CxStringKey, params?: Record<string, string | number>): string {
+    return translate(this.settings.strings, key, params, this.fmt.locale);
+  }
+
+  /** The agent-facing words for a failure. */
+  protected errorMessage(error: CxError): string {
+    switch (error.code) {
+      case 'not-found':
+        return this.t('errorNotFound');
+      case 'auth':
+        return this.t(error.status === 403 ? 'errorForbidden' : 'errorUnauthorized');
+      case 'network':
+        return this.t('errorNetwork');
+      case 'timeout':
+        return this.t('errorTimeout');
+      case 'invalid-data':
+        return this.t('errorInvalidData');
+      default:
+        return this.t('errorAdapter');
+    }
+  }
+
+  protected emitLoad(customerId: string, source: CxSource): void {
+    this.dispatchEvent(new CxLoadEvent({ customerId, source }));
+  }
+
+  protected emitError(customerId: string | undefined, source: CxSource, error: CxError): void {
+    if (error.code === 'auth' && error.status === 401) {
+      this.dispatchEvent(new CxAuthRequiredEvent({ customerId, source }));
+    }
+    this.dispatchEvent(new CxErrorEvent({ customerId, source, error }));
+  }
+
+  protected renderLoading(label: string): TemplateResult {
+    return html`<div class="state" part="state loading" role="status" aria-live="polite" data-kind="loading">
+      <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>
+      <p>${label}</p>
+    </div>`;
+  }
+
+  protected renderEmpty(message: string): TemplateResult {
+    return html`<div class="state" part="state empty" data-kind="empty"><p>${message}</p></div>`;
+  }
+
+  /** An error in words, the technical detail for the curious, and a retry. */
+  protected renderError(message: string, detail?: string, retry?: () => void): TemplateResult {
+    return html`<div class="state" part="state error" role="alert" data-kind="error">
+      <p>${message}</p>
+      ${detail ? html`<p class="detail">${detail}</p>` : nothing}
+      ${retry ? html`<button class="retry" part="retry" type="button" @click=${retry}>${this.t('retry')}</button>` : nothing}
+    </div>`;
+  }
+
+  /** Mentions, once and discreetly, what validation had to leave out. */
+  protected renderNotices(notices: DataNotice[], invalid: DataIssue[] = []): TemplateResult | typeof nothing {
+    if (!notices.length && !invalid.length) return nothing;
+    return html`<details class="notices" part="notices">
+      <summary>
+        ${[
+          invalid.length ? this.t('invalidRecords', { count: new Set(invalid.map((i) => i.path.replace(/\].*$/, ']'))).size }) : '',
+          notices.length ? this.t('droppedDetails', { count: notices.length }) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </summary>
+      <ul>
+        ${[...invalid, ...notices].map((i) => html`<li>${formatIssue(i)}</li>`)}
+      </ul>
+    </details>`;
+  }
+
+  /** A usable adapter, or the words that say why there is none. */
+  protected adapterOrProblem(): { adapter: CxAdapter } | { problem: string } {
+    const { adapter } = this.settings;
+    if (!adapter) return { problem: this.t('noAdapter') };
+    const problem = adapterProblem(adapter);
+    return problem ? { problem: this.t('badAdapter', { problem }) } : { adapter };
+  }
+}
+
+/**
+ * A section of the customer view (panel, history, actions): it takes its settings from the enclosing
+ * `<cx-desk>` when there is one, else from `configure()`.
+ */
+export abstract class CxSectionElement extends CxBaseElement {
+  /** The customer to show. Inside `<cx-desk>` it defaults to the desk's customer. */
+  @property({ attribute: 'customer-id', reflect: true }) customerId?: string;
+
+  @consume({ context: deskContext, subscribe: true })
+  @state()
+  protected desk?: DeskContextValue;
+
+  protected get settings(): ResolvedSettings {
+    const d = this.desk;
+    if (d) return { adapter: d.adapter, locale: d.locale, theme: d.theme, density: d.density, strings: d.strings };
+    const g = getConfig();
+    return {
+      adapter: g.adapter,
+      locale: g.locale,
+      theme: g.theme ?? 'light',
+      density: g.density ?? 'comfortable',
+      strings: g.strings ?? {},
+    };
+  }
+
+  /** The customer this element shows: its own `customer-id`, else its desk's. */
+  protected get effectiveCustomerId(): string | undefined {
+    const own = this.customerId?.trim();
+    return own ? own : this.desk?.customerId;
+  }
+
+  /** What to say when there is no customer to show: a lookup in progress or failed, or none chosen. */
+  protected renderNoCustomer(): TemplateResult {
+    const lookup = this.customerId ? undefined : this.desk?.lookup;
+    switch (lookup?.status) {
+      case 'pending':
+        return this.renderLoading(this.t('lookingUpCustomer'));
+      case 'not-found':
+        return this.renderEmpty(this.t('noCustomerFound', { query: lookup.query }));
+      case 'unsupported':
+        return this.renderEmpty(this.t('lookupUnsupported'));
+      case 'error':
+        return this.renderError(this.errorMessage(lookup.error!), lookup.error!.message);
+      default:
+        return this.renderEmpty(this.t('noCustomer'));
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * cxdesk — the customer's whole relationship, in any page.
+ *
+ * This entry registers nothing: import `cxdesk/define` (or call `defineElements()`) to register the
+ * elements.
+ */
+export { version } from './version.js';
+export { configure, getConfig, adapterProblem } from './config.js';
+export type { CxConfig, CxTheme, CxDensity } from './config.js';
+export { defineElements } from './registry.js';
+export type { DefineOptions, DefineResult } from './registry.js';
+
+export { createMemoryAdapter } from './adapters/memory/memory-adapter.js';
+export type { MemoryAdapter, MemoryAdapterOptions, FeedbackRecord } from './adapters/memory/memory-adapter.js';
+export type {
+  CxAdapter,
+  InteractionQuery,
+  CustomerLookup,
+  ActionFeedback,
+  FeedbackOutcome,
+} from './adapters/adapter.js';
+
+export {
+  CxError,
+  NotFoundError,
+  AuthError,
+  NetworkError,
+  TimeoutError,
+  InvalidDataError,
+  AdapterError,
+  isCxError,
+  isNotFoundError,
+  isAuthError,
+  isNetworkError,
+  isTimeoutError,
+  isInvalidDataError,
+  isAdapterError,
+  isAbortError,
+  toCxError,
+} from './model/errors.js';
+export type { CxErrorCode, CxSource, CxErrorOptions, DataIssue } from './model/errors.js';
+
+export {
+  checkCustomer,
+  checkInteraction,
+  checkNextAction,
+  checkInteractions,
+  checkNextActions,
+  checkInteractionPage,
+  checkLiveEvent,
+  formatIssue,
+} from './model/schema.js';
+export type { DataNotice, RecordResult, ValidatedList } from './model/schema.js';
+
+export { CHANNELS, ACTION_KINDS } from './model/types.js';
+export type {
+  Channel,
+  KnownChannel,
+  IsoDate,
+  IsoDateTime,
+  Money,
+  Customer,
+  CustomerHealth,
+  SentimentPoint,
+  Product,
+  Order,
+  OpenCase,
+  Consent,
+  ConsentKind,
+  CustomerNote,
+  CustomerAttribute,
+  Company,
+  Interaction,
+  InteractionBody,
+  Attachment,
+  Direction,
+  NextAction,
+  ActionKind,
+  InteractionPage,
+  LiveEvent,
+} from './model/types.js';
+
+export { defaultStrings } from './i18n/strings.js';
+export type { CxStrings, CxStringKey, CxText, PluralText } from './i18n/strings.js';
+
+export {
+  CxLoadEvent,
+  CxErrorEvent,
+  CxAuthRequiredEvent,
+  CxActionAcceptEvent,
+  CxActionDismissEvent,
+  CxActionSnoozeEvent,
+  CxInteractionSelectEvent,
+} from './events/events.js';
+export type {
+  CxLoadDetail,
+  CxErrorDetail,
+  CxAuthRequiredDetail,
+  CxActionDetail,
+  CxActionDismissDetail,
+  CxActionSnoozeDetail,
+  CxInteractionSelectDetail,
+} from './events/events.js';
+
+export { CxDeskElement } from './elements/desk/desk.js';
+export { CxCustomerPanelElement } from './elements/customer-panel/customer-panel.js';

@@ -1,0 +1,33 @@
+/**
+ * The entry of `dist/cxdesk.min.js`, the classic-script build:
+ *
+ * ```html
+ * <script src="cxdesk.min.js" data-prefix="acme" data-locale="de-DE" data-theme="auto"></script>
+ * ```
+ *
+ * It sets `window.CxDesk` (the whole JavaScript API), applies the script's `data-*` options and
+ * registers the elements. The build returns before running anything when the same version of cxdesk
+ * has already loaded on the page; another version keeps its own `window.CxDesk`.
+ */
+import * as api from './index.js';
+import { setAssetBase } from './internal/assets.js';
+
+declare global {
+  interface Window {
+    CxDesk?: typeof api;
+  }
+}
+
+const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
+if (script?.src) setAssetBase(new URL('.', script.src).href);
+
+const data = script?.dataset ?? {};
+if (!window.CxDesk) window.CxDesk = api;
+
+const settings: api.CxConfig = {};
+if (data['locale']) settings.locale = data['locale'];
+if (data['theme']) settings.theme = data['theme'] as api.CxTheme;
+if (data['density']) settings.density = data['density'] as api.CxDensity;
+if (Object.keys(settings).length) api.configure(settings);
+
+api.defineElements({ prefix: data['prefix'] || 'cx' });

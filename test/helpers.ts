@@ -1,0 +1,83 @@
+import type { CxAdapter } from '../src/adapters/adapter.js';
+import type { Customer, NextAction } from '../src/model/types.js';
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(reason: unknown): void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (r: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export interface Call {
+  customerId: string;
+  signal: AbortSignal;
+  answer: Deferred<unknown>;
+  /** Set when the signal fired. */
+  aborted: boolean;
+}
+
+/**
+ * An adapter whose `getCustomer` answers only when the test says so, recording every call and
+ * whether its signal was aborted. `honourAbort: false` simulates an adapter that ignores the signal.
+ */
+export function controllableAdapter(options: { honourAbort?: boolean } = {}) {
+  const calls: Call[] = [];
+  const adapter: CxAdapter & { calls: Call[] } = {
+    calls,
+    getCustomer(customerId, { signal }) {
+      const answer = deferred<unknown>();
+      const call: Call = { customerId, signal, answer, aborted: false };
+      signal.addEventListener('abort', () => {
+        call.aborted = true;
+        if (options.honourAbort !== false) answer.reject(signal.reason);
+      });
+      calls.push(call);
+      return answer.promise as Promise<Customer>;
+    },
+    listInteractions: async () => ({ items: [] }),
+    getNextActions: async (): Promise<NextAction[]> => [],
+  };
+  return adapter;
+}
+
+/** Resolves after the given number of milliseconds. */
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** All text inside an element, its shadow root and nested shadow roots. */
+export function deepText(node: Node): string {
+  let out = '';
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) out += n.textContent;
+    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
+    if (n instanceof HTMLSlotElement) for (const a of n.assignedNodes({ flatten: true })) walk(a);
+    else for (const c of n.childNodes) walk(c);
+  };
+  walk(node);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Every element inside `root`, through shadow roots. */
+export function deepElements(root: Node): Element[] {
+  const out: Element[] = [];
+  const walk = (n: Node) => {
+    for (const c of n.childNodes) {
+      if (c instanceof Element) {
+        out.push(c);
+        if (c.shadowRoot) walk(c.shadowRoot);
+      }
+      walk(c);
+    }
+  };
+  if (root instanceof Element && root.shadowRoot) walk(root.shadowRoot);
+  walk(root);
+  return out;
+}

@@ -1,0 +1,54 @@
+// Tests run in a real headless Chromium found on this machine (see scripts/chrome.mjs).
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { findChrome, chromeArgs } from './scripts/chrome.mjs';
+
+let executablePath;
+try {
+  executablePath = findChrome();
+} catch (e) {
+  console.error(`\ncxdesk tests: ${e.message}\n`);
+  process.exit(1);
+}
+
+/** Counts every test of every file and prints "N passed, N failed" last; also writes it to .cache/. */
+function countReporter() {
+  const count = (suite, acc) => {
+    for (const t of suite?.tests ?? []) {
+      if (t.skipped) acc.skipped++;
+      else if (t.passed) acc.passed++;
+      else acc.failed++;
+    }
+    for (const s of suite?.suites ?? []) count(s, acc);
+    return acc;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      const acc = { passed: 0, failed: 0, skipped: 0 };
+      for (const s of sessions) {
+        count(s.testResults, acc);
+        // a file that failed to load, or errored outside a test, counts as a failure
+        if (!s.passed && (s.errors?.length || !s.testResults)) acc.failed++;
+      }
+      mkdirSync('.cache', { recursive: true });
+      writeFileSync('.cache/test-summary.json', JSON.stringify(acc));
+      this.summary = `${acc.passed} passed, ${acc.failed} failed${acc.skipped ? `, ${acc.skipped} skipped` : ''}`;
+    },
+    onStop() {
+      if (this.summary) console.log(`\n${this.summary}`);
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
+  testFramework: { config: { timeout: 8000 } },
+  testsFinishTimeout: 5 * 60_000,
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+};
