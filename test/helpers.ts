@@ -57,8 +57,10 @@ export function deepText(node: Node): string {
   let out = '';
   const walk = (n: Node) => {
     if (n.nodeType === Node.TEXT_NODE) out += n.textContent;
-    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
-    if (n instanceof HTMLSlotElement) for (const a of n.assignedNodes({ flatten: true })) walk(a);
+    // nodeType checks, not instanceof: nodes may come from another realm (an iframe)
+    const el = n.nodeType === Node.ELEMENT_NODE ? (n as Element) : undefined;
+    if (el?.shadowRoot) walk(el.shadowRoot);
+    if (el?.localName === 'slot') for (const a of (el as HTMLSlotElement).assignedNodes({ flatten: true })) walk(a);
     else for (const c of n.childNodes) walk(c);
   };
   walk(node);
@@ -70,14 +72,14 @@ export function deepElements(root: Node): Element[] {
   const out: Element[] = [];
   const walk = (n: Node) => {
     for (const c of n.childNodes) {
-      if (c instanceof Element) {
-        out.push(c);
-        if (c.shadowRoot) walk(c.shadowRoot);
+      if (c.nodeType === Node.ELEMENT_NODE) {
+        out.push(c as Element);
+        if ((c as Element).shadowRoot) walk((c as Element).shadowRoot!);
       }
       walk(c);
     }
   };
-  if (root instanceof Element && root.shadowRoot) walk(root.shadowRoot);
+  if (root.nodeType === Node.ELEMENT_NODE && (root as Element).shadowRoot) walk((root as Element).shadowRoot!);
   walk(root);
   return out;
 }

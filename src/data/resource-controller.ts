@@ -66,14 +66,26 @@ export class ResourceController<K extends readonly unknown[], T> implements Reac
 
   hostUpdate(): void {
     const key = this.options.key();
-    if (!sameKey(key, this.currentKey)) this.start(key);
+    if (sameKey(key, this.currentKey)) return;
+    if (!this.connected) {
+      // A detached element may still update once; it must not start loads. Reconnecting loads.
+      this.abort();
+      this.interrupted = true;
+      return;
+    }
+    this.start(key);
   }
 
   hostConnected(): void {
     if (this.interrupted) {
       this.interrupted = false;
-      this.start(this.currentKey);
+      this.start(this.options.key());
+      this.host.requestUpdate();
     }
+  }
+
+  private get connected(): boolean {
+    return (this.host as unknown as { isConnected?: boolean }).isConnected !== false;
   }
 
   hostDisconnected(): void {

@@ -130,7 +130,6 @@ export class CxCustomerPanelElement extends CxSectionElement {
         src=${src}
         alt=${this.t('avatarOf', { name: c.name })}
         referrerpolicy="no-referrer"
-        loading="lazy"
         @error=${() => (this.brokenAvatar = src)}
       />`;
     }

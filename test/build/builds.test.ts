@@ -1,0 +1,103 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { deepText } from '../helpers.js';
+
+/** Loads a page in an iframe (its own realm and custom element registry). */
+async function frame(src: string): Promise<HTMLIFrameElement> {
+  const iframe = document.createElement('iframe');
+  iframe.style.width = '480px';
+  iframe.style.height = '400px';
+  const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+  iframe.src = src;
+  document.body.append(iframe);
+  await loaded;
+  return iframe;
+}
+
+type FrameWindow = Window & {
+  CxDesk?: { version: string; configure: unknown; createMemoryAdapter: unknown; defineElements: unknown };
+  __errors?: string[];
+  __loaded?: Promise<string[]>;
+};
+
+describe('dist/cxdesk.min.js (script tag)', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('is a classic script with no static import or export', async () => {
+    const source = await (await fetch('/dist/cxdesk.min.js')).text();
+    expect(source.length).to.be.greaterThan(1000);
+    // A classic script with a static import/export is a SyntaxError; compiling it as a function body proves it is not.
+    expect(() => new Function(source)).not.to.throw();
+  });
+
+  it('loads by a plain <script src>, sets window.CxDesk, registers the elements and shows a customer', async () => {
+    const iframe = await frame('/test/fixtures/script-tag.html');
+    const win = iframe.contentWindow as FrameWindow;
+    expect(win.__errors).to.deep.equal([]);
+    expect(win.CxDesk?.version).to.match(/^\d+\.\d+\.\d+/);
+    expect(typeof win.CxDesk?.configure).to.equal('function');
+    expect(win.customElements.get('cx-desk')).to.be.a('function');
+    expect(win.customElements.get('cx-customer-panel')).to.be.a('function');
+    const desk = win.document.querySelector('cx-desk')!;
+    await waitUntil(() => deepText(desk).includes('Script Tag Customer'), 'the customer never appeared');
+    // data-* options were applied
+    const panel = desk.shadowRoot!.querySelector('cx-customer-panel')!;
+    expect(panel.getAttribute('cx-theme')).to.equal('dark');
+    expect(panel.getAttribute('cx-density')).to.equal('compact');
+    expect(win.__errors).to.deep.equal([]);
+  });
+
+  it('registers under data-prefix', async () => {
+    const iframe = await frame('/test/fixtures/script-tag-prefix.html');
+    const win = iframe.contentWindow as FrameWindow;
+    expect(win.customElements.get('acme-desk')).to.be.a('function');
+    expect(win.customElements.get('cx-desk')).to.equal(undefined);
+    const desk = win.document.querySelector('acme-desk')!;
+    await waitUntil(() => deepText(desk).includes('Prefixed Customer'), 'the customer never appeared');
+    expect(desk.shadowRoot!.querySelector('acme-customer-panel')).to.exist;
+  });
+});
+
+describe('ESM entries', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  for (const [base, ext] of [['/dist', 'js'], ['/src', 'ts']] as const) {
+    it(`${base}/index: importing the package registers no element`, async () => {
+      const iframe = await frame(`/test/fixtures/entry.html?entry=${base}/index.${ext}`);
+      const win = iframe.contentWindow as FrameWindow;
+      const names = await win.__loaded!;
+      expect(names).to.include.members(['configure', 'createMemoryAdapter', 'defineElements', 'CxDeskElement', 'CxCustomerPanelElement', 'version']);
+      expect(win.customElements.get('cx-desk')).to.equal(undefined);
+      expect(win.customElements.get('cx-customer-panel')).to.equal(undefined);
+    });
+
+    it(`${base}/define: registers every element under cx-`, async () => {
+      const iframe = await frame(`/test/fixtures/entry.html?entry=${base}/define.${ext}`);
+      const win = iframe.contentWindow as FrameWindow;
+      await win.__loaded!;
+      expect(win.customElements.get('cx-desk')).to.be.a('function');
+      expect(win.customElements.get('cx-customer-panel')).to.be.a('function');
+    });
+  }
+
+  it('ships .d.ts next to every ESM entry', async () => {
+    for (const f of ['/dist/index.d.ts', '/dist/define.d.ts']) {
+      const r = await fetch(f);
+      expect(r.ok, f).to.equal(true);
+    }
+    const index = await (await fetch('/dist/index.d.ts')).text();
+    expect(index).to.contain('CxDeskElement');
+  });
+
+  it('package.json maps "." and "./define" with types first and lists only define modules as side effects', async () => {
+    const pkg = await (await fetch('/package.json')).json();
+    expect(Object.keys(pkg.exports['.'])[0]).to.equal('types');
+    expect(Object.keys(pkg.exports['./define'])[0]).to.equal('types');
+    expect(pkg.exports['.'].default).to.equal('./dist/index.js');
+    expect(pkg.exports['./define'].default).to.equal('./dist/define.js');
+    expect(pkg.type).to.equal('module');
+    expect(pkg.engines.node).to.equal('>=20');
+    expect(pkg.sideEffects.every((f: string) => /define|script-tag|cxdesk\.min/.test(f))).to.equal(true);
+    const { version } = await import('../../src/version.js');
+    expect(version).to.equal(pkg.version);
+  });
+});
