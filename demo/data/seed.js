@@ -25,13 +25,12 @@ import { Faker, en } from '@faker-js/faker';
 export const DEMO_NOW = '2026-11-20T15:00:00Z';
 
 /**
- * @typedef {'phone'|'email'|'chat'|'sms'|'social'|'web'|'app'|'voice_assistant'|'in_person'|'video'|'other'} Channel
- * @typedef {{ amount: number, currency: string }} Money
- * @typedef {{ id: string, name: string, emails?: string[], phones?: string[], [key: string]: unknown }} Customer
- * @typedef {{ id: string, channel: Channel, occurredAt: string, [key: string]: unknown }} Interaction
- * @typedef {{ id: string, title: string, kind?: string, priority?: number, [key: string]: unknown }} NextAction
+ * @typedef {import('../../src/model/types.js').Channel} Channel
+ * @typedef {import('../../src/model/types.js').Money} Money
+ * @typedef {import('../../src/model/types.js').Customer} Customer
+ * @typedef {import('../../src/model/types.js').Interaction} Interaction
+ * @typedef {import('../../src/model/types.js').NextAction} NextAction
  */
-
 /** @type {Channel[]} */
 const CHANNELS = ['phone', 'email', 'chat', 'sms', 'social', 'web', 'app', 'voice_assistant', 'in_person', 'video', 'other'];
 const CHANNEL_WEIGHTS = [15, 30, 20, 7, 5, 8, 6, 2, 2, 3, 2];

@@ -2,10 +2,9 @@ import { expect } from '@open-wc/testing';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { isNotFoundError } from '../../src/model/errors.js';
 import type { Interaction } from '../../src/model/types.js';
-import { generateDataset } from '../../demo/data/seed.js';
+import { ada, adaInteractions, data } from '../data.js';
 
-const data = generateDataset();
-const ADA = 'c-1001';
+const ADA = ada.id;
 const signal = () => new AbortController().signal;
 
 async function allPages(adapter: ReturnType<typeof createMemoryAdapter>, query: Record<string, unknown> = {}, limit = 7) {
@@ -24,7 +23,7 @@ describe('createMemoryAdapter', () => {
   it('pages newest first through every interaction exactly once', async () => {
     const adapter = createMemoryAdapter(data);
     const seen = await allPages(adapter);
-    const expected = data.interactions[ADA];
+    const expected = adaInteractions;
     expect(seen.length).to.equal(expected.length);
     expect(new Set(seen.map((i) => i.id)).size).to.equal(expected.length);
     for (let i = 1; i < seen.length; i++) {
@@ -35,8 +34,8 @@ describe('createMemoryAdapter', () => {
   it('reports total and per-channel counts', async () => {
     const adapter = createMemoryAdapter(data);
     const page = await adapter.listInteractions(ADA, { limit: 5, signal: signal() });
-    expect(page.total).to.equal(data.interactions[ADA].length);
-    const sum = Object.values(page.counts ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+    expect(page.total).to.equal(adaInteractions.length);
+    const sum = Object.values(page.counts ?? {}).reduce<number>((a, b) => a + (b ?? 0), 0);
     expect(sum).to.equal(page.total);
   });
 
@@ -71,7 +70,7 @@ describe('createMemoryAdapter', () => {
     const seen = await allPages(adapter, { before });
     expect(seen.length).to.be.greaterThan(0);
     expect(seen.every((i) => Date.parse(i.occurredAt) < Date.parse(before))).to.equal(true);
-    expect(seen.length).to.equal(data.interactions[ADA].filter((i: Interaction) => Date.parse(i.occurredAt) < Date.parse(before)).length);
+    expect(seen.length).to.equal(adaInteractions.filter((i: Interaction) => Date.parse(i.occurredAt) < Date.parse(before)).length);
   });
 
   it('keeps cursors stable when new items arrive at the top', async () => {
@@ -79,7 +78,7 @@ describe('createMemoryAdapter', () => {
     const first = await adapter.listInteractions(ADA, { limit: 10, signal: signal() });
     adapter.push(ADA, { type: 'interaction', interaction: { id: 'new-1', channel: 'chat', occurredAt: '2026-11-21T10:00:00Z' } });
     const second = await adapter.listInteractions(ADA, { limit: 10, cursor: first.nextCursor!, signal: signal() });
-    const expected = data.interactions[ADA].slice(10, 20).map((i: Interaction) => i.id);
+    const expected = adaInteractions.slice(10, 20).map((i: Interaction) => i.id);
     expect(second.items.map((i) => i.id)).to.deep.equal(expected);
     const top = await adapter.listInteractions(ADA, { limit: 1, signal: signal() });
     expect(top.items[0]?.id).to.equal('new-1');
@@ -87,7 +86,6 @@ describe('createMemoryAdapter', () => {
 
   it('looks customers up by email, phone and reference', async () => {
     const adapter = createMemoryAdapter(data);
-    const ada = data.customers[0];
     expect((await adapter.findCustomer({ email: 'ADA@example.com' }, { signal: signal() }))?.id).to.equal(ADA);
     expect((await adapter.findCustomer({ phone: ada.phones[0] }, { signal: signal() }))?.id).to.equal(ADA);
     expect((await adapter.findCustomer({ ref: ADA }, { signal: signal() }))?.id).to.equal(ADA);
@@ -113,7 +111,7 @@ describe('createMemoryAdapter', () => {
     const adapter = createMemoryAdapter(data);
     const a = await adapter.getCustomer(ADA, { signal: signal() });
     a.name = 'Changed';
-    expect((await adapter.getCustomer(ADA, { signal: signal() })).name).to.equal(data.customers[0].name);
+    expect((await adapter.getCustomer(ADA, { signal: signal() })).name).to.equal(ada.name);
   });
 
   it('serves next actions and logs feedback once per decision', async () => {

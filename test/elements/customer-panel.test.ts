@@ -4,11 +4,9 @@ import { configure } from '../../src/config.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { CxCustomerPanelElement } from '../../src/elements/customer-panel/customer-panel.js';
 import type { CxAdapter } from '../../src/adapters/adapter.js';
-import { generateDataset } from '../../demo/data/seed.js';
+import { ada, data } from '../data.js';
 import { controllableAdapter, deepElements, deepText, sleep } from '../helpers.js';
 
-const data = generateDataset();
-const ada = data.customers[0];
 
 const shadowText = (el: Element) => deepText(el);
 const loaded = (el: CxCustomerPanelElement) => waitUntil(() => el.shadowRoot?.querySelector('.name'), 'customer did not render');

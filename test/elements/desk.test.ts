@@ -6,11 +6,9 @@ import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js
 import type { CxDeskElement } from '../../src/elements/desk/desk.js';
 import type { CxCustomerPanelElement } from '../../src/elements/customer-panel/customer-panel.js';
 import type { CxAdapter } from '../../src/adapters/adapter.js';
-import { generateDataset } from '../../demo/data/seed.js';
+import { ada, data, northwind } from '../data.js';
 import { controllableAdapter, deepText } from '../helpers.js';
 
-const data = generateDataset();
-const [ada, northwind] = data.customers;
 
 const panelOf = (desk: CxDeskElement) =>
   (desk.shadowRoot!.querySelector('cx-customer-panel') ?? desk.querySelector('cx-customer-panel')) as CxCustomerPanelElement;
@@ -86,8 +84,8 @@ describe('<cx-desk>', () => {
     const desk = await fixture<CxDeskElement>(html`<cx-desk customer-email="ADA@example.com" .adapter=${createMemoryAdapter(data)}></cx-desk>`);
     await shows(desk, ada.name);
     desk.customerEmail = undefined;
-    const withPhone = data.customers.find((c: { phones?: string[] }) => c.phones?.length && c.id !== ada.id);
-    desk.customerPhone = withPhone.phones[0];
+    const withPhone = data.customers.find((c) => c.phones?.length && c.id !== ada.id)!;
+    desk.customerPhone = withPhone.phones![0];
     await shows(desk, withPhone.name);
   });
 

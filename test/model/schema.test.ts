@@ -6,10 +6,7 @@ import {
   checkLiveEvent,
   formatIssue,
 } from '../../src/model/schema.js';
-import { generateDataset } from '../../demo/data/seed.js';
-
-const dataset = generateDataset();
-const full = dataset.customers[0];
+import { ada as full, adaInteractions, data as dataset } from '../data.js';
 
 describe('schema: customer', () => {
   it('accepts a full generated customer unchanged, with no notices', () => {
@@ -112,7 +109,7 @@ describe('schema: customer', () => {
 });
 
 describe('schema: interaction pages', () => {
-  const items = dataset.interactions['c-1001'].slice(0, 6);
+  const items = adaInteractions.slice(0, 6);
 
   it('reports an item with a wrong required field by its exact path and keeps the others', () => {
     const bad = items.map((i, n) => (n === 3 ? { ...i, occurredAt: 'yesterday' } : i));
