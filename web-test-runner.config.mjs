@@ -24,6 +24,7 @@ function countReporter() {
     for (const s of suite?.suites ?? []) count(s, acc);
     return acc;
   };
+  let summary;
   return {
     onTestRunFinished({ sessions }) {
       const acc = { passed: 0, failed: 0, skipped: 0 };
@@ -34,10 +35,11 @@ function countReporter() {
       }
       mkdirSync('.cache', { recursive: true });
       writeFileSync('.cache/test-summary.json', JSON.stringify(acc));
-      this.summary = `${acc.passed} passed, ${acc.failed} failed${acc.skipped ? `, ${acc.skipped} skipped` : ''}`;
+      summary = `${acc.passed} passed, ${acc.failed} failed${acc.skipped ? `, ${acc.skipped} skipped` : ''}`;
     },
-    onStop() {
-      if (this.summary) console.log(`\n${this.summary}`);
+    start() {
+      // printed after everything else the runner writes
+      process.on('exit', () => summary && process.stdout.write(`\n${summary}\n`));
     },
   };
 }
