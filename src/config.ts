@@ -4,6 +4,7 @@
  */
 import type { CxAdapter } from './adapters/adapter.js';
 import { checkStrings, type CxStrings } from './i18n/strings.js';
+import type { CxCacheOptions } from './data/store.js';
 
 export type CxTheme = 'light' | 'dark' | 'auto';
 export type CxDensity = 'comfortable' | 'compact';
@@ -32,6 +33,8 @@ export interface CxConfig {
   density?: CxDensity | undefined;
   /** Overrides for the words shown to agents. */
   strings?: Partial<CxStrings> | undefined;
+  /** The cache: namespace, staleTime, maxAge, maxEntries, enabled. */
+  cacheOptions?: CxCacheOptions | undefined;
 }
 
 const REQUIRED_METHODS = ['getCustomer', 'listInteractions', 'getNextActions'] as const;
@@ -94,6 +97,11 @@ export function configure(options: CxConfig): void {
   }
   if ('theme' in options) next.theme = checkOption('theme', options.theme, THEMES);
   if ('density' in options) next.density = checkOption('density', options.density, DENSITIES);
+  if ('cacheOptions' in options) {
+    if (options.cacheOptions !== undefined && (typeof options.cacheOptions !== 'object' || options.cacheOptions === null)) {
+      console.warn('cxdesk: configure(): cacheOptions must be an object such as { namespace: "agent-42" }.');
+    } else next.cacheOptions = options.cacheOptions;
+  }
   if ('strings' in options) {
     const { strings, problems } = checkStrings(options.strings);
     for (const p of problems) console.warn(`cxdesk: configure(): ${p}.`);

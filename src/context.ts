@@ -7,6 +7,7 @@ import type { CxAdapter } from './adapters/adapter.js';
 import type { CxDensity, CxTheme } from './config.js';
 import type { CxStrings } from './i18n/strings.js';
 import type { CxError } from './model/errors.js';
+import type { CxCacheOptions } from './data/store.js';
 
 /** How a `customer-email` / `customer-phone` / `customer-ref` lookup is going. */
 export interface CustomerLookupState {
@@ -25,6 +26,7 @@ export interface DeskContextValue {
   theme: CxTheme;
   density: CxDensity;
   strings: Partial<CxStrings>;
+  cacheOptions: CxCacheOptions | undefined;
   /** Tag names of this desk's element family (they follow its prefix). */
   tags: ElementTags;
 }

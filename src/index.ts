@@ -11,6 +11,10 @@ export { defineElements } from './registry.js';
 export type { DefineOptions, DefineResult } from './registry.js';
 
 export { createMemoryAdapter } from './adapters/memory/memory-adapter.js';
+export { createRestAdapter } from './adapters/rest/rest-adapter.js';
+export type { RestAdapter, RestAdapterOptions, RestRetryOptions, HeadersSource } from './adapters/rest/rest-adapter.js';
+export { clearCache, invalidate } from './data/store.js';
+export type { CxCacheOptions, ResourceView } from './data/store.js';
 export type { MemoryAdapter, MemoryAdapterOptions, FeedbackRecord } from './adapters/memory/memory-adapter.js';
 export type {
   CxAdapter,

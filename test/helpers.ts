@@ -25,6 +25,14 @@ export interface Call {
   aborted: boolean;
 }
 
+let adapters = 0;
+let namespaces = 0;
+
+/** Gives the global configuration a cache namespace of its own, so tests never share records. */
+export function isolatedCacheOptions(extra: Record<string, unknown> = {}) {
+  return { namespace: `test-${Date.now().toString(36)}-${++namespaces}`, ...extra };
+}
+
 /**
  * An adapter whose `getCustomer` answers only when the test says so, recording every call and
  * whether its signal was aborted. `honourAbort: false` simulates an adapter that ignores the signal.
@@ -33,6 +41,7 @@ export function controllableAdapter(options: { honourAbort?: boolean } = {}) {
   const calls: Call[] = [];
   const adapter: CxAdapter & { calls: Call[] } = {
     calls,
+    cacheKey: `controllable-${++adapters}`,
     getCustomer(customerId, { signal }) {
       const answer = deferred<unknown>();
       const call: Call = { customerId, signal, answer, aborted: false };

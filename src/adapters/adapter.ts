@@ -63,4 +63,9 @@ export interface CxAdapter {
   sendActionFeedback?(customerId: string, actionId: string, feedback: ActionFeedback): Promise<void>;
   /** Starts live updates for one customer; returns the function that stops them. */
   subscribe?(customerId: string, onEvent: (event: LiveEvent) => void): () => void;
+  /**
+   * Identifies the backend in the cache (not part of the contract's methods). Set it when adapters
+   * for different backends share one cache namespace. The REST adapter uses its base URL.
+   */
+  readonly cacheKey?: string;
 }

@@ -58,6 +58,8 @@ export interface Formatter {
   time(value: string | number | Date | undefined, timeZone?: string): string;
   /** "3 days ago", "in 2 hours", "now" */
   relative(value: string | number | Date | undefined, now?: number): string;
+  /** "10:42" today, "yesterday, 10:42" / "Nov 18, 10:42" before: how fresh data is described. */
+  relativeOrTime(value: string | number | Date | undefined, now?: number): string;
   /** $1,234.50 — falls back to "1,234.50 XYZ" for a currency `Intl` does not know. */
   money(value: Money | undefined): string;
   number(value: number | undefined, options?: Intl.NumberFormatOptions): string;
@@ -124,6 +126,16 @@ function createFormatter(locale: string): Formatter {
         if (abs >= ms) return rtf.format(Math.round(diff / ms), unit);
       }
       return rtf.format(0, 'second');
+    },
+    relativeOrTime(value, now = Date.now()) {
+      const d = toDate(value);
+      if (!d) return '';
+      const time = getDtf('time', { timeStyle: 'short' }).format(d);
+      const today = new Date(now);
+      if (d.toDateString() === today.toDateString()) return time;
+      const yesterday = new Date(now - DAY);
+      if (d.toDateString() === yesterday.toDateString()) return `${rtf.format(-1, 'day')}, ${time}`;
+      return getDtf('dateTime', { dateStyle: 'medium', timeStyle: 'short' }).format(d);
     },
     money(value) {
       if (!value || !Number.isFinite(value.amount)) return '';

@@ -37,6 +37,10 @@ export const defaultStrings = {
   segment: 'Segment',
   tier: 'Tier',
   avatarOf: 'Picture of {name}',
+  asOf: 'As of {when}',
+  asOfRefreshing: 'As of {when} · refreshing…',
+  offlineShowing: 'Offline — showing data from {when}',
+  refreshFailed: 'Could not refresh: {reason} Showing data from {when}.',
 } satisfies Record<string, CxText>;
 
 export type CxStringKey = keyof typeof defaultStrings;

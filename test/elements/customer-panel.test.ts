@@ -5,13 +5,16 @@ import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js
 import type { CxCustomerPanelElement } from '../../src/elements/customer-panel/customer-panel.js';
 import type { CxAdapter } from '../../src/adapters/adapter.js';
 import { ada, data } from '../data.js';
-import { controllableAdapter, deepElements, deepText, sleep } from '../helpers.js';
+import { isolatedCacheOptions, controllableAdapter, deepElements, deepText, sleep } from '../helpers.js';
 
 
 const shadowText = (el: Element) => deepText(el);
+const calls = (adapter: { calls: unknown[] }, n: number) =>
+  waitUntil(() => adapter.calls.length >= n, `the adapter was not called ${n} time(s)`);
 const loaded = (el: CxCustomerPanelElement) => waitUntil(() => el.shadowRoot?.querySelector('.name'), 'customer did not render');
 
 describe('<cx-customer-panel> standalone', () => {
+  beforeEach(() => configure({ cacheOptions: isolatedCacheOptions() }));
   afterEach(() => configure({ adapter: undefined, theme: undefined, locale: undefined, strings: undefined }));
 
   it('is accessible while loading', async () => {
@@ -188,9 +191,10 @@ describe('<cx-customer-panel> standalone', () => {
     const adapter = controllableAdapter();
     configure({ adapter });
     const el = await fixture<CxCustomerPanelElement>(html`<cx-customer-panel customer-id="old"></cx-customer-panel>`);
+    await calls(adapter, 1);
     expect(adapter.calls.map((c) => c.customerId)).to.deep.equal(['old']);
     el.customerId = 'new';
-    await el.updateComplete;
+    await calls(adapter, 2);
     expect(adapter.calls.map((c) => c.customerId)).to.deep.equal(['old', 'new']);
     expect(adapter.calls[0]!.aborted, 'the adapter saw the abort').to.equal(true);
     expect(adapter.calls[0]!.signal.aborted).to.equal(true);
@@ -203,8 +207,9 @@ describe('<cx-customer-panel> standalone', () => {
     const adapter = controllableAdapter({ honourAbort: false });
     configure({ adapter });
     const el = await fixture<CxCustomerPanelElement>(html`<cx-customer-panel customer-id="old"></cx-customer-panel>`);
+    await calls(adapter, 1);
     el.customerId = 'new';
-    await el.updateComplete;
+    await calls(adapter, 2);
     adapter.calls[1]!.answer.resolve({ id: 'new', name: 'New Customer' });
     await loaded(el);
     adapter.calls[0]!.answer.resolve({ id: 'old', name: 'Old Customer' });
@@ -218,12 +223,12 @@ describe('<cx-customer-panel> standalone', () => {
     const adapter = controllableAdapter();
     configure({ adapter });
     const el = await fixture<CxCustomerPanelElement>(html`<cx-customer-panel customer-id="a"></cx-customer-panel>`);
+    await calls(adapter, 1);
     const parent = el.parentElement!;
     el.remove();
     expect(adapter.calls[0]!.aborted).to.equal(true);
     parent.append(el);
-    await el.updateComplete;
-    expect(adapter.calls.length).to.equal(2);
+    await calls(adapter, 2);
     adapter.calls[1]!.answer.resolve({ id: 'a', name: 'Back Again' });
     await loaded(el);
     expect(shadowText(el)).to.contain('Back Again');

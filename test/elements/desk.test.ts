@@ -7,7 +7,7 @@ import type { CxDeskElement } from '../../src/elements/desk/desk.js';
 import type { CxCustomerPanelElement } from '../../src/elements/customer-panel/customer-panel.js';
 import type { CxAdapter } from '../../src/adapters/adapter.js';
 import { ada, data, northwind } from '../data.js';
-import { controllableAdapter, deepText } from '../helpers.js';
+import { isolatedCacheOptions, controllableAdapter, deepText } from '../helpers.js';
 
 
 const panelOf = (desk: CxDeskElement) =>
@@ -15,6 +15,7 @@ const panelOf = (desk: CxDeskElement) =>
 const shows = (el: Element, text: string) => waitUntil(() => deepText(el).includes(text), `"${text}" never appeared`);
 
 describe('<cx-desk>', () => {
+  beforeEach(() => configure({ cacheOptions: isolatedCacheOptions() }));
   afterEach(() => configure({ adapter: undefined, theme: undefined, locale: undefined, density: undefined, strings: undefined }));
 
   it('renders the default layout with the customer when it has no element children', async () => {
@@ -65,10 +66,9 @@ describe('<cx-desk>', () => {
   it('switching customers aborts the load in flight and never shows the old answer', async () => {
     const adapter = controllableAdapter({ honourAbort: false });
     const desk = await fixture<CxDeskElement>(html`<cx-desk customer-id="old" .adapter=${adapter}></cx-desk>`);
-    await panelOf(desk).updateComplete;
+    await waitUntil(() => adapter.calls.length === 1);
     desk.customerId = 'new';
-    await desk.updateComplete;
-    await panelOf(desk).updateComplete;
+    await waitUntil(() => adapter.calls.length === 2);
     expect(adapter.calls.map((c) => [c.customerId, c.aborted])).to.deep.equal([
       ['old', true],
       ['new', false],
@@ -138,12 +138,11 @@ describe('<cx-desk>', () => {
   it('refresh() reloads every element inside', async () => {
     const adapter = controllableAdapter();
     const desk = await fixture<CxDeskElement>(html`<cx-desk customer-id="a" .adapter=${adapter}></cx-desk>`);
-    await panelOf(desk).updateComplete;
+    await waitUntil(() => adapter.calls.length === 1);
     adapter.calls[0]!.answer.resolve({ id: 'a', name: 'First' });
     await shows(desk, 'First');
     desk.refresh();
-    await panelOf(desk).updateComplete;
-    expect(adapter.calls.length).to.equal(2);
+    await waitUntil(() => adapter.calls.length === 2);
     adapter.calls[1]!.answer.resolve({ id: 'a', name: 'Second' });
     await shows(desk, 'Second');
   });

@@ -6,6 +6,8 @@
  */
 import type { ActionFeedback, CustomerLookup, CxAdapter, InteractionQuery } from '../adapter.js';
 import { AdapterError, NotFoundError } from '../../model/errors.js';
+import { wait } from '../../internal/signals.js';
+import { randomId } from '../../internal/id.js';
 import type { Customer, Interaction, InteractionPage, LiveEvent, NextAction } from '../../model/types.js';
 
 export interface MemoryAdapterOptions {
@@ -32,6 +34,8 @@ export interface MemoryAdapter extends Required<CxAdapter> {
   readonly feedback: FeedbackRecord[];
   /** Simulated latency in ms; can be changed at any time. */
   latencyMs: number;
+  /** Unique per memory adapter: its records never mix with another adapter's in the cache. */
+  readonly cacheKey: string;
 }
 
 interface Sorted {
@@ -74,22 +78,6 @@ function searchable(i: Interaction): string {
     .toLowerCase();
 }
 
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const done = () => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    };
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * Creates an adapter over in-memory data.
  *
@@ -123,16 +111,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
   const adapter: MemoryAdapter = {
     latencyMs: Math.max(0, Number(options.latencyMs) || 0),
     feedback,
+    cacheKey: `memory:${randomId()}`,
 
     async getCustomer(customerId, { signal }) {
-      await delay(adapter.latencyMs, signal);
+      await wait(adapter.latencyMs, signal);
       const c = customers.get(customerId);
       if (!c) throw new NotFoundError(`No customer with id "${customerId}"`);
       return clone(c);
     },
 
     async findCustomer(query: CustomerLookup, { signal }) {
-      await delay(adapter.latencyMs, signal);
+      await wait(adapter.latencyMs, signal);
       const email = query.email?.trim().toLowerCase();
       const phone = query.phone ? digits(query.phone) : undefined;
       const ref = query.ref?.trim();
@@ -147,7 +136,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     },
 
     async listInteractions(customerId, query: InteractionQuery) {
-      await delay(adapter.latencyMs, query.signal);
+      await wait(adapter.latencyMs, query.signal);
       if (!customers.has(customerId)) throw new NotFoundError(`No customer with id "${customerId}"`);
       const limit = Math.max(1, Math.min(500, Math.floor(Number(query.limit)) || 25));
       const channels = query.channels?.length ? new Set<string>(query.channels) : undefined;
@@ -194,13 +183,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
     },
 
     async getNextActions(customerId, { signal }) {
-      await delay(adapter.latencyMs, signal);
+      await wait(adapter.latencyMs, signal);
       if (!customers.has(customerId)) throw new NotFoundError(`No customer with id "${customerId}"`);
       return clone(actions.get(customerId) ?? []);
     },
 
     async sendActionFeedback(customerId, actionId, fb) {
-      await delay(adapter.latencyMs);
+      await wait(adapter.latencyMs);
       if (!fb || typeof fb.decisionId !== 'string' || !fb.decisionId) {
         throw new AdapterError('Feedback needs a decisionId', { status: 400 });
       }

@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { loadCustomer, type Loaded } from '../../data/boundary.js';
-import { ResourceController } from '../../data/resource-controller.js';
+import type { Loaded } from '../../data/boundary.js';
+import { customerTarget } from '../../data/resources.js';
+import { SwrController } from '../../data/swr-controller.js';
 import { adapterProblem } from '../../config.js';
 import { mailtoUrl, safeUrl, telUrl } from '../../internal/url.js';
-import type { CxAdapter } from '../../adapters/adapter.js';
 import type { Customer } from '../../model/types.js';
 import { CxSectionElement } from '../shared/cx-element.js';
 import { stateStyles, themeStyles } from '../shared/shared.styles.js';
@@ -35,6 +35,7 @@ export function initials(name: string): string {
  * @csspart state - Loading, empty and error states (also `loading`, `empty`, `error`).
  * @csspart retry - The "try again" button of the error state.
  * @csspart notices - What validation had to leave out.
+ * @csspart freshness - How current the data is: "as of 10:42 · refreshing", offline, a failed refresh.
  *
  * @cssprop --cx-color-surface - Background.
  * @cssprop --cx-color-text - Text colour.
@@ -58,16 +59,14 @@ export class CxCustomerPanelElement extends CxSectionElement {
   /** The avatar URL that failed to load, so the initials show instead. */
   @state() private brokenAvatar?: string;
 
-  private readonly customer = new ResourceController(this, {
-    source: 'customer',
-    key: (): readonly [CxAdapter, string] | undefined => {
+  private readonly customer = new SwrController<Customer>(this, {
+    target: () => {
       const id = this.effectiveCustomerId;
       const adapter = this.settings.adapter;
-      return id && adapter && !adapterProblem(adapter) ? [adapter, id] : undefined;
+      return id && adapter && !adapterProblem(adapter) ? customerTarget(this.store, adapter, id) : undefined;
     },
-    load: ([adapter, id], signal): Promise<Loaded<Customer>> => loadCustomer(adapter, id, signal),
-    onComplete: (_data, [, id]) => this.emitLoad(id, 'customer'),
-    onError: (error, [, id]) => this.emitError(id, 'customer', error),
+    onLoad: () => this.emitLoad(this.effectiveCustomerId!, 'customer'),
+    onError: (error) => this.emitError(this.effectiveCustomerId, 'customer', error),
   });
 
   /** Loads the customer again now. */
@@ -76,7 +75,7 @@ export class CxCustomerPanelElement extends CxSectionElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<section part="base" class="base" aria-label=${this.t('regionCustomer')} aria-busy=${this.customer.status === 'pending' ? 'true' : 'false'}>
+    return html`<section part="base" class="base" aria-label=${this.t('regionCustomer')} aria-busy=${this.customer.view?.status === 'loading' ? 'true' : 'false'}>
       ${this.renderBody()}
     </section>`;
   }
@@ -85,16 +84,16 @@ export class CxCustomerPanelElement extends CxSectionElement {
     const available = this.adapterOrProblem();
     if ('problem' in available) return this.renderError(available.problem);
     if (!this.effectiveCustomerId) return this.renderNoCustomer();
-    const { status, data, error } = this.customer;
-    if (status === 'error' && error) {
+    const view = this.customer.view;
+    if (view?.status === 'error' && view.error) {
       return this.renderError(
-        this.errorMessage(error),
-        error.code === 'invalid-data' ? error.message : undefined,
+        this.errorMessage(view.error),
+        view.error.code === 'invalid-data' ? view.error.message : undefined,
         () => this.refresh(),
       );
     }
-    if (status !== 'complete' || !data) return this.renderLoading(this.t('loadingCustomer'));
-    return this.renderCustomer(data);
+    if (!view?.data) return this.renderLoading(this.t('loadingCustomer'));
+    return html`${this.renderFreshness(view)}${this.renderCustomer(view.data)}`;
   }
 
   private renderCustomer({ data: c, notices }: Loaded<Customer>): TemplateResult {

@@ -5,15 +5,15 @@ import { ContextProvider } from '@lit/context';
 import type { CustomerLookup, CxAdapter } from '../../adapters/adapter.js';
 import { adapterProblem, checkOption, DENSITIES, getConfig, THEMES, type CxDensity, type CxTheme } from '../../config.js';
 import { deskContext, type CustomerLookupState, type DeskContextValue, type ElementTags } from '../../context.js';
-import { lookupCustomer } from '../../data/boundary.js';
-import { ResourceController } from '../../data/resource-controller.js';
+import { lookupTarget } from '../../data/resources.js';
+import { SwrController } from '../../data/swr-controller.js';
+import type { CxCacheOptions } from '../../data/store.js';
+import type { Customer } from '../../model/types.js';
 import { resolveLocale } from '../../i18n/format.js';
 import { checkStrings, type CxStrings } from '../../i18n/strings.js';
 import { CxBaseElement, type ResolvedSettings } from '../shared/cx-element.js';
 import { themeStyles } from '../shared/shared.styles.js';
 import { deskStyles } from './desk.styles.js';
-
-type LookupKey = readonly [CxAdapter, string | undefined, string | undefined, string | undefined];
 
 /**
  * The provider for everything inside it: adapter, configuration, locale, theme, density and the
@@ -64,6 +64,8 @@ export class CxDeskElement extends CxBaseElement {
   @property({ attribute: false }) adapter?: CxAdapter;
   /** Overrides for the words shown to agents (merged over the global ones). */
   @property({ attribute: false }) strings?: Partial<CxStrings>;
+  /** Cache settings for everything inside (namespace, staleTime, maxAge, maxEntries, enabled). */
+  @property({ attribute: false }) cacheOptions?: CxCacheOptions;
 
   /** Whether the host page put content inside (then no default layout). */
   @state() private hasContent = false;
@@ -71,9 +73,8 @@ export class CxDeskElement extends CxBaseElement {
   private readonly provider = new ContextProvider(this, { context: deskContext });
   private readonly childObserver = new MutationObserver(() => this.updateHasContent());
 
-  private readonly lookup = new ResourceController(this, {
-    source: 'customer',
-    key: (): LookupKey | undefined => {
+  private readonly lookup = new SwrController<Customer | null>(this, {
+    target: () => {
       if (this.customerId?.trim()) return undefined;
       const email = this.customerEmail?.trim() || undefined;
       const phone = this.customerPhone?.trim() || undefined;
@@ -82,14 +83,11 @@ export class CxDeskElement extends CxBaseElement {
       if (!(email || phone || ref) || !adapter || adapterProblem(adapter) || typeof adapter.findCustomer !== 'function') {
         return undefined;
       }
-      return [adapter, email, phone, ref];
-    },
-    load: ([adapter, email, phone, ref], signal) => {
       const query: CustomerLookup = {};
       if (email) query.email = email;
       if (phone) query.phone = phone;
       if (ref) query.ref = ref;
-      return lookupCustomer(adapter, query, signal);
+      return lookupTarget(this.store, adapter, query);
     },
     onError: (error) => this.emitError(undefined, 'customer', error),
   });
@@ -103,6 +101,7 @@ export class CxDeskElement extends CxBaseElement {
       theme: checkOption('theme', this.theme, THEMES) ?? g.theme ?? 'light',
       density: checkOption('density', this.density, DENSITIES) ?? g.density ?? 'comfortable',
       strings: { ...(g.strings ?? {}), ...own },
+      cacheOptions: this.cacheOptions ?? g.cacheOptions,
     };
   }
 
@@ -140,21 +139,17 @@ export class CxDeskElement extends CxBaseElement {
     const { adapter } = this.settings;
     if (!adapter || adapterProblem(adapter)) return undefined;
     if (typeof adapter.findCustomer !== 'function') return { status: 'unsupported', query };
-    switch (this.lookup.status) {
-      case 'complete':
-        return this.lookup.data ? { status: 'found', query } : { status: 'not-found', query };
-      case 'error':
-        return { status: 'error', query, error: this.lookup.error! };
-      default:
-        return { status: 'pending', query };
-    }
+    const view = this.lookup.view;
+    if (view?.data) return view.data.data ? { status: 'found', query } : { status: 'not-found', query };
+    if (view?.error) return { status: 'error', query, error: view.error };
+    return { status: 'pending', query };
   }
 
   /** Runs after the controllers have seen the new attributes, so the context is never a step behind. */
   protected override update(changed: PropertyValues): void {
     const s = this.settings;
     const lookup = this.lookupState();
-    const customerId = this.customerId?.trim() || (lookup?.status === 'found' ? this.lookup.data?.data.id : undefined);
+    const customerId = this.customerId?.trim() || (lookup?.status === 'found' ? this.lookup.view?.data?.data?.id : undefined);
     const prev = this.provider.value;
     const next: DeskContextValue = {
       adapter: s.adapter,
@@ -164,6 +159,7 @@ export class CxDeskElement extends CxBaseElement {
       theme: s.theme,
       density: s.density,
       strings: s.strings,
+      cacheOptions: s.cacheOptions,
       tags: (this.constructor as typeof CxDeskElement).cxTags,
     };
     if (!prev || !sameContext(prev, next)) this.provider.setValue(next);
@@ -187,6 +183,7 @@ function sameContext(a: DeskContextValue, b: DeskContextValue): boolean {
     a.theme === b.theme &&
     a.density === b.density &&
     a.tags === b.tags &&
+    JSON.stringify(a.cacheOptions ?? {}) === JSON.stringify(b.cacheOptions ?? {}) &&
     JSON.stringify(a.strings) === JSON.stringify(b.strings) &&
     a.lookup?.status === b.lookup?.status &&
     a.lookup?.query === b.lookup?.query &&

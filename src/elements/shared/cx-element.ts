@@ -9,6 +9,7 @@ import { formatter, type Formatter } from '../../i18n/format.js';
 import { translate, type CxStringKey, type CxStrings } from '../../i18n/strings.js';
 import type { CxError, CxSource, DataIssue } from '../../model/errors.js';
 import { formatIssue, type DataNotice } from '../../model/schema.js';
+import { storeFor, type CxCacheOptions, type CxStore, type ResourceView } from '../../data/store.js';
 
 /** The settings an element works with, wherever they came from. */
 export interface ResolvedSettings {
@@ -17,6 +18,7 @@ export interface ResolvedSettings {
   theme: CxTheme;
   density: CxDensity;
   strings: Partial<CxStrings>;
+  cacheOptions: CxCacheOptions | undefined;
 }
 
 /**
@@ -49,6 +51,11 @@ export abstract class CxBaseElement extends LitElement {
     const { theme, density } = this.settings;
     if (this.getAttribute('cx-theme') !== theme) this.setAttribute('cx-theme', theme);
     if (this.getAttribute('cx-density') !== density) this.setAttribute('cx-density', density);
+  }
+
+  /** The store for the current cache options. */
+  protected get store(): CxStore {
+    return storeFor(this.settings.cacheOptions);
   }
 
   /** Locale-aware formatting for the current locale. */
@@ -128,6 +135,34 @@ export abstract class CxBaseElement extends LitElement {
     </details>`;
   }
 
+  /**
+   * How current the data on screen is, when the agent needs to know: older than `staleTime`, being
+   * refreshed, shown while offline, or kept after a failed refresh. Nothing when it is fresh.
+   */
+  protected renderFreshness(view: ResourceView<unknown>): TemplateResult | typeof nothing {
+    if (!view.data || view.storedAt === undefined) return nothing;
+    const asOf = this.fmt.relativeOrTime(view.storedAt);
+    let text: string | undefined;
+    let kind = 'stale';
+    if (view.offline) {
+      text = this.t('offlineShowing', { when: asOf });
+      kind = 'offline';
+    } else if (view.error && !view.refreshing) {
+      text = this.t('refreshFailed', { reason: this.errorMessage(view.error), when: asOf });
+      kind = 'failed';
+    } else if (view.stale || view.refreshing) {
+      text = view.refreshing ? this.t('asOfRefreshing', { when: asOf }) : this.t('asOf', { when: asOf });
+      if (!view.stale) kind = 'refreshing';
+    }
+    if (!text) return nothing;
+    return html`<p class="freshness" part="freshness" data-kind=${kind} role="status">
+      <span>${text}</span>
+      ${kind === 'failed' || kind === 'offline'
+        ? html`<button class="link" type="button" @click=${() => this.refresh()}>${this.t('retry')}</button>`
+        : nothing}
+    </p>`;
+  }
+
   /** A usable adapter, or the words that say why there is none. */
   protected adapterOrProblem(): { adapter: CxAdapter } | { problem: string } {
     const { adapter } = this.settings;
@@ -151,7 +186,9 @@ export abstract class CxSectionElement extends CxBaseElement {
 
   protected get settings(): ResolvedSettings {
     const d = this.desk;
-    if (d) return { adapter: d.adapter, locale: d.locale, theme: d.theme, density: d.density, strings: d.strings };
+    if (d) {
+      return { adapter: d.adapter, locale: d.locale, theme: d.theme, density: d.density, strings: d.strings, cacheOptions: d.cacheOptions };
+    }
     const g = getConfig();
     return {
       adapter: g.adapter,
@@ -159,6 +196,7 @@ export abstract class CxSectionElement extends CxBaseElement {
       theme: g.theme ?? 'light',
       density: g.density ?? 'comfortable',
       strings: g.strings ?? {},
+      cacheOptions: g.cacheOptions,
     };
   }
 

@@ -166,6 +166,27 @@ export const stateStyles = css`
     padding: calc(var(--_space) * 0.33) var(--_space);
     cursor: pointer;
   }
+  .freshness {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 var(--_gap);
+    margin: 0 0 var(--_gap);
+    color: var(--_text-muted);
+    font-size: 0.9em;
+  }
+  .freshness[data-kind='failed'],
+  .freshness[data-kind='offline'] {
+    color: var(--_warning);
+  }
+  .link {
+    border: 0;
+    padding: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+  }
   .notices {
     margin-block-start: var(--_gap);
     color: var(--_text-muted);
