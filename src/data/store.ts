@@ -236,7 +236,7 @@ export class CxStore {
     if (e.hydrated) return;
     e.hydrating ??= (async () => {
       const generation = e.generation;
-      const record = await this.cache.get<Loaded<unknown>>(e.key);
+      const record = await this.cache.get<Loaded<unknown>>(e.key).catch(() => undefined);
       e.hydrated = true;
       if (record && generation === e.generation && (e.storedAt === undefined || record.storedAt > e.storedAt)) {
         e.data = record.value;

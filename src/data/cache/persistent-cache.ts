@@ -128,25 +128,13 @@ class IdbCache implements PersistentCache {
   private open(): Promise<IDBPDatabase<CxDB> | undefined> {
     if (this.mode === 'memory') return Promise.resolve(undefined);
     if (!this.db) {
-      const opening = openDB<CxDB>(this.name, DB_VERSION, {
-        upgrade(db, oldVersion) {
-          // migrations: one block per version, never edited once released
-          if (oldVersion < 1) {
-            const records = db.createObjectStore('records', { keyPath: 'key' });
-            records.createIndex('accessedAt', 'accessedAt');
-            db.createObjectStore('prefs', { keyPath: 'key' });
-          }
-        },
-        blocking: () => {
-          // another tab wants to upgrade or delete the database: let it
-          this.closeConnection();
-        },
-        terminated: () => {
-          this.db = undefined;
-          if (this.reopened) this.fallBack('the IndexedDB connection was lost twice');
-          this.reopened = true;
-        },
-      });
+      let opening: Promise<IDBPDatabase<CxDB>>;
+      try {
+        opening = this.openConnection();
+      } catch (e) {
+        this.fallBack(`IndexedDB could not be opened (${describe(e)})`);
+        return Promise.resolve(undefined);
+      }
       const timeout = new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error(`opening the database took longer than ${OPEN_TIMEOUT_MS} ms (blocked by another tab?)`)), OPEN_TIMEOUT_MS),
       );
@@ -163,6 +151,28 @@ class IdbCache implements PersistentCache {
       );
     }
     return this.db;
+  }
+
+  private openConnection(): Promise<IDBPDatabase<CxDB>> {
+    return openDB<CxDB>(this.name, DB_VERSION, {
+      upgrade(db, oldVersion) {
+        // migrations: one block per version, never edited once released
+        if (oldVersion < 1) {
+          const records = db.createObjectStore('records', { keyPath: 'key' });
+          records.createIndex('accessedAt', 'accessedAt');
+          db.createObjectStore('prefs', { keyPath: 'key' });
+        }
+      },
+      blocking: () => {
+        // another tab wants to upgrade or delete the database: let it
+        this.closeConnection();
+      },
+      terminated: () => {
+        this.db = undefined;
+        if (this.reopened) this.fallBack('the IndexedDB connection was lost twice');
+        this.reopened = true;
+      },
+    });
   }
 
   /** Deletes what is past `maxAge`: personal data does not stay at rest longer. */
