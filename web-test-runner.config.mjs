@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChrome, chromeArgs } from './scripts/chrome.mjs';
+import { createBackend, startBackend } from './demo/server/backend.js';
 
 let executablePath;
 try {
@@ -44,13 +45,35 @@ function countReporter() {
   };
 }
 
+// The demo backend, over real HTTP: mounted on the test server itself (same origin, /api/cx/…) and
+// started on a second port for the cross-origin suite. Tests use their own scope each.
+const backend = createBackend();
+const crossOrigin = await startBackend({ host: 'localhost' });
+const backendMiddleware = async (ctx, next) => {
+  if (backend.handle(ctx.req, ctx.res)) {
+    ctx.respond = false;
+    return;
+  }
+  return next();
+};
+process.on('exit', () => {
+  backend.close();
+  void crossOrigin.close();
+});
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
-  testFramework: { config: { timeout: 8000 } },
+  middleware: [backendMiddleware],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="en"><head><meta charset="utf-8"><title>cxdesk tests</title></head><body>
+      <script>window.__CX_TEST__ = ${JSON.stringify({ crossOriginBackend: crossOrigin.url })};</script>
+      <script type="module" src="${testFramework}"></script>
+    </body></html>`,
+  testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 5 * 60_000,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
 };

@@ -633,11 +633,12 @@ export function createBackend({
     }
     const scope = getScope(scopeName);
     const method = String(req.method).toUpperCase();
+    /** @type {Record<string, any>} one request log record */
     const entry = {
       method,
       path: rest,
       query: Object.fromEntries(url.searchParams),
-      status: /** @type {number | null} */ (null),
+      status: null,
       ifNoneMatch: header(req, 'if-none-match'),
       lastEventId: header(req, 'last-event-id') ?? url.searchParams.get('lastEventId'),
       idempotencyKey: header(req, 'idempotency-key'),
@@ -646,7 +647,7 @@ export function createBackend({
       cookie: cookieValue(req, 'cx_session') !== undefined,
       aborted: false,
       at: new Date().toISOString(),
-      ms: /** @type {number | null} */ (null),
+      ms: null,
     };
     scope.log.push(entry);
     if (scope.log.length > MAX_LOG) scope.log.splice(0, scope.log.length - MAX_LOG);
@@ -753,8 +754,8 @@ export function createBackend({
         for (const c of allCustomers(scope)) {
           if (!isObject(c)) continue;
           const hit =
-            (email && Array.isArray(c.emails) && c.emails.some((e) => typeof e === 'string' && e.trim().toLowerCase() === email)) ||
-            (phone && Array.isArray(c.phones) && c.phones.some((p) => digitsOnly(p) === phone)) ||
+            (email && Array.isArray(c.emails) && c.emails.some((/** @type {unknown} */ e) => typeof e === 'string' && e.trim().toLowerCase() === email)) ||
+            (phone && Array.isArray(c.phones) && c.phones.some((/** @type {unknown} */ p) => digitsOnly(p) === phone)) ||
             (ref && (c.id === ref || c.ref === ref || c.externalId === ref));
           if (hit) items.push(c);
         }
