@@ -40,7 +40,7 @@ function countReporter() {
     },
     start() {
       // printed after everything else the runner writes
-      process.on('exit', () => summary && process.stdout.write(`\n${summary}\n`));
+      if (!process.env.CX_TEST_SET) process.on('exit', () => summary && process.stdout.write(`\n${summary}\n`));
     },
   };
 }
@@ -61,10 +61,13 @@ process.on('exit', () => {
   void crossOrigin.close();
 });
 
+// CX_TEST_SET=isolated runs the files that must run alone (see scripts/test.mjs).
+const isolated = process.env.CX_TEST_SET === 'isolated';
+
 export default {
-  files: ['test/**/*.test.ts'],
+  files: isolated ? ['test/**/*.isolated.test.ts'] : ['test/**/*.test.ts', '!test/**/*.isolated.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  concurrency: isolated ? 1 : 2,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
   middleware: [backendMiddleware],

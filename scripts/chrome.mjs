@@ -40,4 +40,8 @@ export const chromeArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-default-apps',
+  // pages of parallel test files must not be throttled as background tabs (rAF, timers)
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];

@@ -271,6 +271,14 @@ export class CxStore {
     const generation = e.generation;
     const fetcher = e.fetcher;
     e.lastRevalidate = Date.now();
+    let settled = false;
+    /** Ends the request's in-flight state and tells the watchers, once. */
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      if (e.inflight?.controller === controller) e.inflight = undefined;
+      this.notify(e);
+    };
     const promise = (async () => {
       try {
         const data = await fetcher(controller.signal);
@@ -279,23 +287,28 @@ export class CxStore {
         e.data = data;
         e.storedAt = storedAt;
         e.error = undefined;
+        settle();
+        // on screen first, then at rest, then in the other tabs
         await this.cache.put(e.key, data, storedAt);
         this.channel?.postMessage({ type: 'put', key: e.key, storedAt } satisfies Broadcast);
       } catch (err) {
         if (controller.signal.aborted || generation !== e.generation) return;
         const error = isCxError(err) ? err : undefined;
         e.error = error;
-        if (error?.status !== undefined && REMOVE_ON.has(error.status)) {
+        const remove = error?.status !== undefined && REMOVE_ON.has(error.status);
+        if (remove) {
           // revoked access or a deleted customer never keeps showing from cache
           e.data = undefined;
           e.storedAt = undefined;
+        }
+        settle();
+        if (remove) {
           await this.cache.delete(e.key);
           this.channel?.postMessage({ type: 'delete', key: e.key } satisfies Broadcast);
         }
       } finally {
-        if (e.inflight?.controller === controller) e.inflight = undefined;
+        settle();
       }
-      this.notify(e);
     })();
     e.inflight = { controller, promise };
     this.notify(e);

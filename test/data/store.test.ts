@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { openDB } from 'idb';
 import '../../src/define.js';
 import { configure } from '../../src/config.js';
-import { storeFor, clearCache, invalidate, type CxStore } from '../../src/data/store.js';
+import { storeFor, invalidate, type CxStore } from '../../src/data/store.js';
 import { customerTarget } from '../../src/data/resources.js';
 import type { CxAdapter } from '../../src/adapters/adapter.js';
 import type { Customer } from '../../src/model/types.js';
@@ -214,20 +214,6 @@ describe('store', () => {
     } finally {
       IDBObjectStore.prototype.put = original;
     }
-  });
-
-  it('clearCache() deletes every cxdesk database', async () => {
-    const store = storeFor(isolatedCacheOptions());
-    const adapter = countingAdapter();
-    const w = watchOnce(store, adapter, 'x');
-    await waitUntil(() => store.view(w.key).status === 'ready');
-    w.stop();
-    await waitUntil(async () => (await indexedDB.databases()).some((d) => d.name?.startsWith('cxdesk:')));
-    const result = await clearCache();
-    expect(result).to.deep.equal({ undelivered: 0 });
-    const left = (await indexedDB.databases()).filter((d) => d.name?.startsWith('cxdesk:'));
-    for (const d of left) expect((await records(d.name!.slice('cxdesk:'.length))).length, d.name).to.equal(0);
-    expect(store.view(w.key).data).to.equal(undefined);
   });
 
   it('invalidate(customerId) refetches what is on screen for that customer only', async () => {

@@ -63,13 +63,18 @@ describe('<cx-desk> over REST', () => {
   }
 
   it('makes one request per resource for three consumers, and none for a remount within staleTime', async () => {
-    const desk = await fixture<CxDeskElement>(html`<div>
-      <cx-desk customer-id=${ADA}></cx-desk>
-      <cx-customer-panel customer-id=${ADA}></cx-customer-panel>
-      <cx-customer-panel customer-id=${ADA}></cx-customer-panel>
-    </div>`);
-    await waitUntil(() => [...desk.querySelectorAll('cx-desk, cx-customer-panel')].every((el) => deepText(el).includes('Ada Quinn')));
-    expect((await scope.requests(`customers/${ADA}`)).length).to.equal(1);
+    // built by hand: a plain <div> fixture waits for an animation frame, which a background page may never get
+    const box = document.createElement('div');
+    const consumers = [document.createElement('cx-desk'), document.createElement('cx-customer-panel'), document.createElement('cx-customer-panel')];
+    for (const el of consumers) el.customerId = ADA;
+    box.append(...consumers);
+    document.body.append(box);
+    try {
+      await waitUntil(() => consumers.every((el) => deepText(el).includes('Ada Quinn')));
+      expect((await scope.requests(`customers/${ADA}`)).length).to.equal(1);
+    } finally {
+      box.remove();
+    }
     const again = await fixture<CxCustomerPanelElement>(html`<cx-customer-panel customer-id=${ADA}></cx-customer-panel>`);
     await shows(again, 'Ada Quinn');
     expect((await scope.requests(`customers/${ADA}`)).length).to.equal(1);
