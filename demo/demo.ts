@@ -1,15 +1,26 @@
 // The helpdesk demo: a host page with a ticket list, the ticket, and <cx-desk> in the sidebar,
 // fed by the memory adapter with the deterministic demo data set.
 import '../src/define.js';
-import { createMemoryAdapter } from '../src/index.js';
+import { createMemoryAdapter, createRestAdapter } from '../src/index.js';
 import type { CxDeskElement, Customer, CxDensity, CxTheme, Interaction } from '../src/index.js';
 import { generateDataset } from './data/seed.js';
 
+// The same deterministic data set the demo backend serves (its first 12 customers).
 const data = generateDataset({ customers: 12 });
-const adapter = createMemoryAdapter({ ...data, latencyMs: 300 });
+const memory = createMemoryAdapter({ ...data, latencyMs: 300 });
+const rest = createRestAdapter({ baseUrl: '/api/cx/' });
 
 const desk = document.querySelector<CxDeskElement>('#desk')!;
-desk.adapter = adapter;
+desk.adapter = rest;
+
+/** Switches of the demo backend (not part of the contract). */
+function backendSettings(settings: Record<string, unknown>) {
+  return fetch('/__control/default/settings', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(settings),
+  }).catch(() => undefined);
+}
 
 interface Ticket {
   customer: Customer;
@@ -73,7 +84,7 @@ tickets.forEach((t, i) => {
 });
 
 const form = document.querySelector<HTMLFormElement>('.settings')!;
-for (const name of ['theme', 'density', 'locale', 'latency']) {
+for (const name of ['theme', 'density', 'locale', 'latency', 'adapter', 'backend']) {
   const value = params.get(name);
   const select = form.elements.namedItem(name) as HTMLSelectElement | null;
   if (value && select && [...select.options].some((o) => o.value === value)) select.value = value;
@@ -85,7 +96,16 @@ const apply = () => {
   const locale = String(f.get('locale'));
   desk.locale = locale;
   document.documentElement.dir = locale.startsWith('ar') ? 'rtl' : 'ltr';
-  adapter.latencyMs = Number(f.get('latency'));
+  const latencyMs = Number(f.get('latency'));
+  memory.latencyMs = latencyMs;
+  desk.adapter = f.get('adapter') === 'memory' ? memory : rest;
+  const backend = String(f.get('backend'));
+  void backendSettings({
+    latencyMs,
+    errorRate: backend === 'flaky' ? 0.3 : 0,
+    offline: backend === 'offline',
+    requireAuth: backend === 'unauthorized' ? 'Bearer signed-in' : null,
+  });
   const dark = desk.theme === 'dark' || (desk.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
   document.body.classList.toggle('dark', dark);
 };
@@ -93,3 +113,4 @@ form.addEventListener('change', apply);
 apply();
 
 desk.addEventListener('cx-error', (e) => console.warn('cx-error', e.detail.source, e.detail.error));
+desk.addEventListener('cx-auth-required', () => console.info('cx-auth-required: a real host would refresh the session, then call desk.refresh()'));

@@ -1,8 +1,12 @@
-// `npm start`: serves the demo (and the sources it imports, compiled on the fly) on localhost.
+// `npm start`: serves the demo and the demo backend on one localhost origin. The sources the demo
+// imports are compiled on the fly; the backend answers the REST contract under /api/cx/ and its
+// switches (latency, failures, offline, live events) under /__control/.
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { createBackend } from '../demo/server/backend.js';
 
 const port = Number(process.env.PORT) || 8000;
+const backend = createBackend({ defaults: { liveEveryMs: 20_000 } });
 
 const server = await startDevServer({
   config: {
@@ -10,7 +14,15 @@ const server = await startDevServer({
     port,
     hostname: 'localhost',
     nodeResolve: { exportConditions: ['browser', 'development'] },
-    appIndex: undefined,
+    middleware: [
+      async (ctx, next) => {
+        if (backend.handle(ctx.req, ctx.res)) {
+          ctx.respond = false;
+          return;
+        }
+        return next();
+      },
+    ],
     plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('../tsconfig.json', import.meta.url).pathname })],
   },
   readCliArgs: false,
@@ -21,4 +33,9 @@ const server = await startDevServer({
 const address = server.server?.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
 console.log(`cxdesk demo: http://localhost:${actualPort}/demo/`);
+console.log(`demo backend (REST contract): http://localhost:${actualPort}/api/cx/`);
 console.log('Press Ctrl+C to stop.');
+process.on('SIGINT', () => {
+  backend.close();
+  process.exit(0);
+});
