@@ -216,6 +216,53 @@ describe('store', () => {
     }
   });
 
+  it('revalidates stale data on window focus and on reconnect, not more than once per few seconds', async () => {
+    const store = storeFor(isolatedCacheOptions({ staleTime: 50 }));
+    const adapter = countingAdapter();
+    const w = watchOnce(store, adapter, 'f');
+    await waitUntil(() => store.view(w.key).status === 'ready');
+    await sleep(5100); // past the focus throttle
+    window.dispatchEvent(new Event('focus'));
+    await waitUntil(() => adapter.calls.length === 2, 'focus did not revalidate');
+    window.dispatchEvent(new Event('focus'));
+    window.dispatchEvent(new Event('online'));
+    await sleep(50);
+    expect(adapter.calls.length, 'throttled').to.equal(2);
+    w.stop();
+  });
+
+  it('carries on in memory when a newer version of the database exists', async () => {
+    const options = isolatedCacheOptions();
+    const newer = await openDB(`cxdesk:${options.namespace}`, 99, { upgrade: (db) => db.createObjectStore('future') });
+    newer.close();
+    const store = storeFor(options);
+    const adapter = countingAdapter();
+    const w = watchOnce(store, adapter, 'v');
+    await waitUntil(() => store.view(w.key).status === 'ready');
+    await waitUntil(() => store.cacheMode === 'memory');
+    expect(store.view(w.key).cacheReason).to.contain('could not be opened');
+    w.stop();
+  });
+
+  it('reopens the database once when its connection is closed under it', async () => {
+    const options = isolatedCacheOptions();
+    const store = storeFor(options);
+    const adapter = countingAdapter();
+    const a = watchOnce(store, adapter, 'one');
+    await waitUntil(async () => (await records(options.namespace)).length === 1);
+    a.stop();
+    // another tab deletes the database: our connection is asked to close and lets go
+    await new Promise((resolve, reject) => {
+      const r = indexedDB.deleteDatabase(`cxdesk:${options.namespace}`);
+      r.onsuccess = resolve;
+      r.onerror = reject;
+    });
+    const b = watchOnce(store, adapter, 'two');
+    await waitUntil(async () => (await records(options.namespace)).length === 1, 'the record was not stored after reopening');
+    expect(store.cacheMode).to.equal('indexeddb');
+    b.stop();
+  });
+
   it('invalidate(customerId) refetches what is on screen for that customer only', async () => {
     const store = storeFor(isolatedCacheOptions());
     const adapter = countingAdapter();
