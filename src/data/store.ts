@@ -114,8 +114,9 @@ export class CxStore {
     this.channel =
       options.enabled && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`cxdesk:${options.namespace}`) : undefined;
     if (this.channel) this.channel.onmessage = (e: MessageEvent) => this.onBroadcast(e.data as Broadcast);
-    const onFocus = () => {
-      if (typeof document === 'undefined' || document.visibilityState !== 'hidden') this.revalidateWatched(false);
+    const onFocus = (e: Event) => {
+      // a focused window is in use; a visibility change counts only when the page becomes visible
+      if (e.type === 'focus' || document.visibilityState === 'visible') this.revalidateWatched(false);
     };
     const onOnline = () => this.revalidateWatched(false, true);
     const onOffline = () => this.notifyAll();
