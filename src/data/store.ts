@@ -175,6 +175,15 @@ export class CxStore {
     };
   }
 
+  /** A per-agent preference kept in this namespace (e.g. which panel sections are collapsed). */
+  getPref<T>(key: string): Promise<T | undefined> {
+    return this.cache.getPref<T>(key).catch(() => undefined);
+  }
+
+  setPref<T>(key: string, value: T): Promise<void> {
+    return this.cache.putPref(key, value).catch(() => undefined);
+  }
+
   /** Fetches again now, whatever the age. */
   refresh(key: string): void {
     const e = this.entries.get(key);

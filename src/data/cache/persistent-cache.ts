@@ -49,6 +49,9 @@ export interface PersistentCache {
   get<T>(key: string): Promise<CachedRecord<T> | undefined>;
   put<T>(key: string, value: T, storedAt: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** A small per-agent preference (e.g. collapsed sections); kept apart from records, never evicted. */
+  getPref<T>(key: string): Promise<T | undefined>;
+  putPref<T>(key: string, value: T): Promise<void>;
   /** Closes the connection (so the database can be deleted). */
   close(): void;
 }
@@ -107,6 +110,7 @@ class IdbCache implements PersistentCache {
   private db: Promise<IDBPDatabase<CxDB> | undefined> | undefined;
   private reopened = false;
   private readonly memory: MemoryStore;
+  private readonly prefs = new Map<string, unknown>();
 
   constructor(
     private readonly name: string,
@@ -270,6 +274,25 @@ class IdbCache implements PersistentCache {
     );
   }
 
+  async getPref<T>(key: string): Promise<T | undefined> {
+    if (this.mode === 'memory') return this.prefs.get(key) as T | undefined;
+    return this.attempt(
+      async (db) => (await db.get('prefs', key))?.value as T | undefined,
+      () => this.prefs.get(key) as T | undefined,
+    );
+  }
+
+  async putPref<T>(key: string, value: T): Promise<void> {
+    this.prefs.set(key, value);
+    if (this.mode === 'memory') return;
+    await this.attempt(
+      async (db) => {
+        await db.put('prefs', { key, value });
+      },
+      () => undefined,
+    );
+  }
+
   close(): void {
     this.closeConnection();
   }
@@ -291,6 +314,13 @@ class VolatileCache implements PersistentCache {
   }
   async delete(key: string) {
     this.memory.delete(key);
+  }
+  private readonly prefs = new Map<string, unknown>();
+  async getPref<T>(key: string) {
+    return this.prefs.get(key) as T | undefined;
+  }
+  async putPref<T>(key: string, value: T) {
+    this.prefs.set(key, value);
   }
   close() {}
 }

@@ -6,7 +6,7 @@ import { adapterProblem, getConfig, onConfigChange, type CxDensity, type CxTheme
 import { deskContext, type DeskContextValue } from '../../context.js';
 import { CxAuthRequiredEvent, CxErrorEvent, CxLoadEvent } from '../../events/events.js';
 import { formatter, type Formatter } from '../../i18n/format.js';
-import { translate, type CxStringKey, type CxStrings } from '../../i18n/strings.js';
+import { defaultStrings, translate, type CxStringKey, type CxStrings } from '../../i18n/strings.js';
 import type { CxError, CxSource, DataIssue } from '../../model/errors.js';
 import { formatIssue, type DataNotice } from '../../model/schema.js';
 import { storeFor, type CxCacheOptions, type CxStore, type ResourceView } from '../../data/store.js';
@@ -66,6 +66,24 @@ export abstract class CxBaseElement extends LitElement {
   /** One string from the catalog, with overrides applied. */
   protected t(key: CxStringKey, params?: Record<string, string | number>): string {
     return translate(this.settings.strings, key, params, this.fmt.locale);
+  }
+
+  /** A channel's name in words ("phone", "voice assistant"); an unknown channel keeps its own name. */
+  protected channelName(channel: string): string {
+    const key = `channel${channel
+      .split('_')
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join('')}` as CxStringKey;
+    return key in defaultStrings ? this.t(key) : channel.replace(/_/g, ' ');
+  }
+
+  /** A language tag in words, in the agent's locale ("German (Germany)"), else the tag itself. */
+  protected languageName(tag: string): string {
+    try {
+      return new Intl.DisplayNames([this.fmt.locale], { type: 'language' }).of(tag) ?? tag;
+    } catch {
+      return tag;
+    }
   }
 
   /** The agent-facing words for a failure. */
