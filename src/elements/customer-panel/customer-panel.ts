@@ -128,7 +128,7 @@ export class CxCustomerPanelElement extends CxSectionElement {
     if (store !== this.prefsFrom) {
       this.prefsFrom = store;
       void store.getPref<PanelSection[]>(PREF_KEY).then((ids) => {
-        if (Array.isArray(ids) && this.prefsFrom === store) this.collapsed = new Set(ids);
+        if (this.prefsFrom === store) this.collapsed = new Set(Array.isArray(ids) ? ids : []);
       });
     }
   }
