@@ -302,5 +302,8 @@ export const customerPanelStyles = css`
       grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
       column-gap: var(--_space);
     }
+    .contact li {
+      justify-content: flex-start;
+    }
   }
 `;
