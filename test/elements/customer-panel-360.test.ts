@@ -133,6 +133,32 @@ describe('<cx-customer-panel> contents', () => {
   });
 
   for (const theme of ['light', 'dark'] as const) {
+    it(`is accessible loading, failed, minimal and full (${theme})`, async () => {
+      const never = new Promise<never>(() => undefined);
+      configure({ theme, adapter: { getCustomer: () => never, listInteractions: () => never, getNextActions: () => never } });
+      const loading = await fixture<CxCustomerPanelElement>(html`<cx-customer-panel customer-id="x"></cx-customer-panel>`);
+      expect(loading.getAttribute('cx-theme')).to.equal(theme);
+      await expect(loading).to.be.accessible();
+      configure({
+        adapter: {
+          getCustomer: async () => {
+            throw Object.assign(new Error('down'), { status: 503 });
+          },
+          listInteractions: () => never,
+          getNextActions: () => never,
+        },
+      });
+      const failed = await fixture<CxCustomerPanelElement>(html`<cx-customer-panel customer-id="y"></cx-customer-panel>`);
+      await waitUntil(() => failed.shadowRoot!.querySelector('[role=alert]'));
+      await expect(failed).to.be.accessible();
+      configure({ adapter: createMemoryAdapter({ customers: [{ id: 'm', name: 'Mo' }, timely()] }) });
+      for (const id of ['m', 'timely']) {
+        const el = await fixture<CxCustomerPanelElement>(html`<cx-customer-panel customer-id=${id}></cx-customer-panel>`);
+        await loaded(el);
+        await expect(el).to.be.accessible();
+      }
+    });
+
     it(`does not overflow horizontally at 360 px (${theme})`, async () => {
       const long: Customer = {
         ...northwind,
