@@ -1,28 +1,47 @@
-// Builds dist/cxdesk.min.js, the classic-script build for a plain <script src> tag, from the ES
-// modules that `tsc -p tsconfig.build.json` emits into dist/. Files loaded on demand (the HTML
-// sanitizer) are built as separate files beside it and found through the script's own URL.
+// Builds, from the ES modules that `tsc -p tsconfig.build.json` emits into dist/:
+// - dist/cxdesk.min.js: the classic-script build for a plain <script src> tag;
+// - dist/cxdesk-sanitizer.js: the HTML sanitizer (DOMPurify and our rules), which the classic build
+//   loads on demand from beside itself: its dynamic import is kept and pointed at that file, and a
+//   classic script resolves it against its own URL.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-
-export default {
-  input: 'dist/script-tag.js',
-  output: {
-    file: 'dist/cxdesk.min.js',
-    format: 'iife',
-    sourcemap: true,
-    // The same version already ran on this page: stop before defining or creating anything.
-    intro: `if (window.CxDesk && window.CxDesk.version === ${JSON.stringify(version)}) return;`,
-    banner: `/*! cxdesk ${version} | MIT */`,
-  },
-  plugins: [
-    nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-    terser({ ecma: 2022, module: false, format: { comments: /^!/ } }),
-  ],
-  onwarn(warning, warn) {
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
-    warn(warning);
-  },
+const sanitizerModule = fileURLToPath(new URL('./dist/internal/sanitize-html.js', import.meta.url));
+const resolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'production'] });
+const minify = () => terser({ ecma: 2022, module: false, format: { comments: /^!/ } });
+const onwarn = (warning, warn) => {
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
 };
+
+export default [
+  {
+    input: 'dist/script-tag.js',
+    external: [sanitizerModule],
+    output: {
+      file: 'dist/cxdesk.min.js',
+      format: 'iife',
+      sourcemap: true,
+      paths: { [sanitizerModule]: './cxdesk-sanitizer.js' },
+      // The same version already ran on this page: stop before defining or creating anything.
+      intro: `if (window.CxDesk && window.CxDesk.version === ${JSON.stringify(version)}) return;`,
+      banner: `/*! cxdesk ${version} | MIT */`,
+    },
+    plugins: [resolve(), minify()],
+    onwarn,
+  },
+  {
+    input: 'dist/internal/sanitize-html.js',
+    output: {
+      file: 'dist/cxdesk-sanitizer.js',
+      format: 'es',
+      sourcemap: true,
+      banner: `/*! cxdesk ${version} sanitizer | MIT; DOMPurify | Apache-2.0 or MPL-2.0 */`,
+    },
+    plugins: [resolve(), terser({ ecma: 2022, module: true, format: { comments: /^!/ } })],
+    onwarn,
+  },
+];

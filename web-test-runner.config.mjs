@@ -56,6 +56,25 @@ const backendMiddleware = async (ctx, next) => {
   }
   return next();
 };
+// A stand-in "remote host" for email images: counts every request by path, so tests can prove that
+// nothing was fetched before the agent asked for images.
+const remoteHits = new Map();
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const remoteMiddleware = async (ctx, next) => {
+  if (ctx.path === '/__remote-log') {
+    ctx.type = 'application/json';
+    ctx.body = Object.fromEntries([...remoteHits].filter(([k]) => k.startsWith(String(ctx.query.prefix ?? ''))));
+    return;
+  }
+  if (ctx.path.startsWith('/__remote/')) {
+    remoteHits.set(ctx.path, (remoteHits.get(ctx.path) ?? 0) + 1);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'image/png';
+    ctx.body = PIXEL;
+    return;
+  }
+  return next();
+};
 process.on('exit', () => {
   backend.close();
   void crossOrigin.close();
@@ -70,7 +89,7 @@ export default {
   concurrency: isolated ? 1 : 2,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
-  middleware: [backendMiddleware],
+  middleware: [backendMiddleware, remoteMiddleware],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en"><head><meta charset="utf-8"><title>cxdesk tests</title></head><body>
       <script>window.__CX_TEST__ = ${JSON.stringify({ crossOriginBackend: crossOrigin.url })};</script>

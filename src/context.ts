@@ -34,6 +34,7 @@ export interface DeskContextValue {
 export interface ElementTags {
   desk: string;
   customerPanel: string;
+  interactionHistory: string;
 }
 
 export const deskContext = createContext<DeskContextValue | undefined>(Symbol('cxdesk.desk'));

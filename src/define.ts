@@ -4,6 +4,7 @@
 import { defineElements } from './registry.js';
 import type { CxCustomerPanelElement } from './elements/customer-panel/customer-panel.js';
 import type { CxDeskElement } from './elements/desk/desk.js';
+import type { CxInteractionHistoryElement } from './elements/interaction-history/interaction-history.js';
 
 defineElements({ prefix: 'cx' });
 
@@ -11,5 +12,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'cx-desk': CxDeskElement;
     'cx-customer-panel': CxCustomerPanelElement;
+    'cx-interaction-history': CxInteractionHistoryElement;
   }
 }

@@ -108,3 +108,5 @@ export type {
 
 export { CxDeskElement } from './elements/desk/desk.js';
 export { CxCustomerPanelElement } from './elements/customer-panel/customer-panel.js';
+export type { PanelSection } from './elements/customer-panel/customer-panel.js';
+export { CxInteractionHistoryElement } from './elements/interaction-history/interaction-history.js';

@@ -5,6 +5,7 @@
 import type { ElementTags } from './context.js';
 import { CxCustomerPanelElement } from './elements/customer-panel/customer-panel.js';
 import { CxDeskElement } from './elements/desk/desk.js';
+import { CxInteractionHistoryElement } from './elements/interaction-history/interaction-history.js';
 
 export interface DefineOptions {
   /** Tag prefix: `acme` registers `acme-desk`, `acme-customer-panel`, … Default `cx`. */
@@ -23,7 +24,11 @@ const used = new WeakSet<CustomElementConstructor>();
 const ours = new WeakSet<CustomElementConstructor>();
 
 function tagsFor(prefix: string): ElementTags {
-  return { desk: `${prefix}-desk`, customerPanel: `${prefix}-customer-panel` };
+  return {
+    desk: `${prefix}-desk`,
+    customerPanel: `${prefix}-customer-panel`,
+    interactionHistory: `${prefix}-interaction-history`,
+  };
 }
 
 /**
@@ -57,6 +62,7 @@ export function defineElements(options: DefineOptions = {}): DefineResult {
     // the provider first, so children upgrading after it find their context
     [tags.desk, desk],
     [tags.customerPanel, family(CxCustomerPanelElement)],
+    [tags.interactionHistory, family(CxInteractionHistoryElement)],
   ];
   for (const [tag, ctor] of entries) {
     const existing = customElements.get(tag);

@@ -29,6 +29,7 @@ import { deskStyles } from './desk.styles.js';
  *
  * @csspart layout - The default layout's container.
  * @csspart customer-panel - The customer panel of the default layout.
+ * @csspart interaction-history - The interaction history of the default layout.
  *
  * @cssprop --cx-color-surface - Background of the sections.
  * @cssprop --cx-color-text - Text colour.
@@ -44,7 +45,7 @@ export class CxDeskElement extends CxBaseElement {
   static override styles = [themeStyles, deskStyles];
 
   /** The tag names of this element's family; `defineElements({ prefix })` sets them per prefix. */
-  static cxTags: ElementTags = { desk: 'cx-desk', customerPanel: 'cx-customer-panel' };
+  static cxTags: ElementTags = { desk: 'cx-desk', customerPanel: 'cx-customer-panel', interactionHistory: 'cx-interaction-history' };
 
   /** The customer to show. Takes precedence over the lookup attributes. */
   @property({ attribute: 'customer-id' }) customerId?: string;
@@ -170,7 +171,8 @@ export class CxDeskElement extends CxBaseElement {
     if (this.hasContent) return html`<slot></slot>`;
     const tags = (this.constructor as typeof CxDeskElement).cxTags;
     return html`<div part="layout" class="layout" role="region" aria-label=${this.t('regionDesk')}>
-      ${staticHtml`<${unsafeStatic(tags.customerPanel)} part="customer-panel" exportparts="base: customer-panel-base"></${unsafeStatic(tags.customerPanel)}>`}
+      ${staticHtml`<${unsafeStatic(tags.customerPanel)} part="customer-panel" exportparts="base: customer-panel-base"></${unsafeStatic(tags.customerPanel)}>
+        <${unsafeStatic(tags.interactionHistory)} part="interaction-history" exportparts="base: interaction-history-base"></${unsafeStatic(tags.interactionHistory)}>`}
     </div>`;
   }
 }

@@ -1,0 +1,229 @@
+/**
+ * The data behind the interaction history: the first page of a query from the store (cached,
+ * stale-while-revalidate, shared), the pages after it fetched by cursor as the agent scrolls, and live
+ * items from the adapter's `subscribe`, merged into one newest-first list without duplicates.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CxAdapter, InteractionQuery } from '../adapters/adapter.js';
+import { checkLiveEvent } from '../model/schema.js';
+import { isAbortError, toCxError, type CxError, type DataIssue } from '../model/errors.js';
+import type { Channel, Interaction, InteractionPage } from '../model/types.js';
+import { loadInteractions, type Loaded } from './boundary.js';
+import { adapterKey } from './resources.js';
+import type { CxStore, ResourceView } from './store.js';
+import { SwrController } from './swr-controller.js';
+
+export interface HistoryQuery {
+  adapter: CxAdapter;
+  store: CxStore;
+  customerId: string;
+  channels: Channel[];
+  search: string;
+  /** ISO instant: only older items (jump to a date). */
+  before: string | undefined;
+  pageSize: number;
+}
+
+export interface HistoryOptions {
+  query: () => HistoryQuery | undefined;
+  onLoad?: () => void;
+  onError?: (error: CxError) => void;
+  /** New items pushed live (already merged). */
+  onLive?: (items: Interaction[]) => void;
+}
+
+const time = (i: Interaction) => Date.parse(i.occurredAt) || 0;
+const newestFirst = (a: Interaction, b: Interaction) => time(b) - time(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+function queryKey(q: HistoryQuery): string {
+  return [adapterKey(q.adapter), 'interactions', q.customerId, q.channels.join(','), q.search, q.before ?? '', q.pageSize].join('|');
+}
+
+function matches(i: Interaction, q: HistoryQuery): boolean {
+  if (q.channels.length && !q.channels.includes(i.channel)) return false;
+  if (q.before && time(i) >= Date.parse(q.before)) return false;
+  if (q.search) {
+    const hay = [i.subject, i.summary, i.body?.text, i.agent?.name, i.caseId, i.channel, ...(i.tags ?? [])].join('\n').toLowerCase();
+    if (!hay.includes(q.search.toLowerCase())) return false;
+  }
+  return true;
+}
+
+export class HistoryController implements ReactiveController {
+  private readonly first: SwrController<InteractionPage>;
+  private query: HistoryQuery | undefined;
+  private key = '';
+  private more: Interaction[] = [];
+  private cursor: string | null | undefined;
+  private moreController: AbortController | undefined;
+  private live: Interaction[] = [];
+  private liveFor = '';
+  private unsubscribe: (() => void) | undefined;
+  private cache: { first: unknown; more: unknown; live: unknown; items: Interaction[] } | undefined;
+  /** Loading a page after the first. */
+  loadingMore = false;
+  moreError: CxError | undefined;
+  /** Records left out of the pages because they were invalid, with their paths. */
+  invalid: DataIssue[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost & { isConnected?: boolean },
+    private readonly options: HistoryOptions,
+  ) {
+    host.addController(this);
+    this.first = new SwrController<InteractionPage>(host, {
+      target: () => {
+        const q = this.query;
+        if (!q) return undefined;
+        return {
+          store: q.store,
+          key: this.key,
+          load: (signal) => loadInteractions(q.adapter, q.customerId, { limit: q.pageSize, channels: q.channels, ...(q.search ? { search: q.search } : {}), ...(q.before ? { before: q.before } : {}), signal }),
+        };
+      },
+      onLoad: () => options.onLoad?.(),
+      onError: (e) => options.onError?.(e),
+    });
+  }
+
+  /** The first page's state: loading, ready (maybe stale), error. */
+  get view(): ResourceView<InteractionPage> | undefined {
+    return this.first.view;
+  }
+
+  /** Everything loaded for the current query, newest first, without duplicates. */
+  get items(): Interaction[] {
+    const first = this.first.view?.data;
+    if (this.cache && this.cache.first === first && this.cache.more === this.more && this.cache.live === this.live) return this.cache.items;
+    const seen = new Set<string>();
+    const q = this.query;
+    const live = q ? this.live.filter((i) => matches(i, q)) : [];
+    const items: Interaction[] = [];
+    for (const list of [live, first?.data.items ?? [], this.more]) {
+      for (const i of list) {
+        if (seen.has(i.id)) continue;
+        seen.add(i.id);
+        items.push(i);
+      }
+    }
+    if (live.length) items.sort(newestFirst);
+    this.cache = { first, more: this.more, live: this.live, items };
+    return items;
+  }
+
+  get total(): number | undefined {
+    const t = this.first.view?.data?.data.total;
+    return t === undefined ? undefined : t + this.live.filter((i) => this.query && matches(i, this.query)).length;
+  }
+
+  get counts(): Partial<Record<Channel, number>> | undefined {
+    return this.first.view?.data?.data.counts;
+  }
+
+  /** True while there may be more pages after what is loaded. */
+  get hasMore(): boolean {
+    const first = this.first.view?.data;
+    if (!first) return false;
+    const cursor = this.cursor === undefined ? first.data.nextCursor : this.cursor;
+    return !!cursor;
+  }
+
+  hostConnected(): void {
+    this.subscribe();
+  }
+
+  hostDisconnected(): void {
+    this.moreController?.abort();
+    this.moreController = undefined;
+    this.loadingMore = false;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  hostUpdate(): void {
+    const q = this.options.query();
+    const key = q ? queryKey(q) : '';
+    if (key !== this.key) {
+      this.key = key;
+      this.query = q;
+      this.moreController?.abort();
+      this.moreController = undefined;
+      this.more = [];
+      this.cursor = undefined;
+      this.loadingMore = false;
+      this.moreError = undefined;
+    } else this.query = q;
+    this.subscribe();
+  }
+
+  /** Revalidates the first page now (and forgets later pages). */
+  refresh(): void {
+    this.more = [];
+    this.cursor = undefined;
+    this.moreError = undefined;
+    this.first.refresh();
+  }
+
+  /** Loads the next page by cursor, once at a time. */
+  async loadMore(): Promise<void> {
+    const q = this.query;
+    const first = this.first.view?.data;
+    if (!q || !first || this.loadingMore) return;
+    const cursor = this.cursor === undefined ? first.data.nextCursor : this.cursor;
+    if (!cursor) return;
+    const key = this.key;
+    const controller = (this.moreController = new AbortController());
+    this.loadingMore = true;
+    this.moreError = undefined;
+    this.host.requestUpdate();
+    try {
+      const query: InteractionQuery = { limit: q.pageSize, cursor, channels: q.channels, signal: controller.signal };
+      if (q.search) query.search = q.search;
+      if (q.before) query.before = q.before;
+      const page: Loaded<InteractionPage> = await loadInteractions(q.adapter, q.customerId, query);
+      if (key !== this.key || controller.signal.aborted) return;
+      this.more = [...this.more, ...page.data.items];
+      this.cursor = page.data.nextCursor ?? null;
+      if (page.invalid.length) this.invalid = [...this.invalid, ...page.invalid];
+    } catch (e) {
+      if (key !== this.key || controller.signal.aborted || isAbortError(e)) return;
+      this.moreError = toCxError(e, 'interactions');
+      this.options.onError?.(this.moreError);
+    } finally {
+      if (this.moreController === controller) {
+        this.moreController = undefined;
+        this.loadingMore = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+
+  /** Records left out of the first page, plus those of later pages. */
+  get invalidRecords(): DataIssue[] {
+    return [...(this.first.view?.data?.invalid ?? []), ...this.invalid];
+  }
+
+  private subscribe(): void {
+    const q = this.query;
+    const id = q ? `${adapterKey(q.adapter)}|${q.customerId}` : '';
+    if (id === this.liveFor && (this.unsubscribe || !id)) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    if (id !== this.liveFor) this.live = [];
+    this.liveFor = id;
+    if (!q || typeof q.adapter.subscribe !== 'function' || this.host.isConnected === false) return;
+    const customerId = q.customerId;
+    try {
+      this.unsubscribe = q.adapter.subscribe(customerId, (raw) => {
+        const r = checkLiveEvent(raw);
+        if (!r.ok || r.value.type !== 'interaction' || this.liveFor !== id) return;
+        const item = r.value.interaction;
+        this.live = [item, ...this.live.filter((i) => i.id !== item.id)];
+        this.host.requestUpdate();
+        this.options.onLive?.([item]);
+      });
+    } catch (e) {
+      console.warn('cxdesk: live updates could not start:', e);
+    }
+  }
+}
