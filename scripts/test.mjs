@@ -1,6 +1,7 @@
 // Runs the browser tests: first every file in parallel, then the files that must run alone
-// (*.isolated.test.ts: they clear every cxdesk database of the origin, which would disturb the
-// others). Prints one combined line "N passed, N failed" at the end.
+// (*.isolated.test.ts: those that clear every cxdesk database of the origin, which would disturb the
+// others, and those that need their page in the foreground). Prints one combined line
+// "N passed, N failed" at the end.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 

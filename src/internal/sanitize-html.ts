@@ -115,6 +115,7 @@ export function sanitizeEmail(html: string, options: SanitizeOptions = {}): Sani
   state = { allowRemote: options.allowRemote === true, blocked: 0 };
   const fragment = p.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
+    FORCE_BODY: true, // keeps a leading <style> (otherwise parsed into the head and lost)
     FORBID_TAGS: ['form', 'input', 'button', 'select', 'option', 'textarea', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'link', 'meta', 'base', 'script', 'noscript', 'template', 'portal', 'math'],
     FORBID_ATTR: ['action', 'formaction', 'ping', 'srcdoc'],
     ADD_ATTR: ['target'],

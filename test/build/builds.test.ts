@@ -65,9 +65,21 @@ describe('ESM entries', () => {
       const iframe = await frame(`/test/fixtures/entry.html?entry=${base}/index.${ext}`);
       const win = iframe.contentWindow as FrameWindow;
       const names = await win.__loaded!;
-      expect(names).to.include.members(['configure', 'createMemoryAdapter', 'defineElements', 'CxDeskElement', 'CxCustomerPanelElement', 'version']);
+      expect(names).to.include.members([
+        'configure',
+        'createMemoryAdapter',
+        'createRestAdapter',
+        'defineElements',
+        'clearCache',
+        'invalidate',
+        'CxDeskElement',
+        'CxCustomerPanelElement',
+        'CxInteractionHistoryElement',
+        'version',
+      ]);
       expect(win.customElements.get('cx-desk')).to.equal(undefined);
       expect(win.customElements.get('cx-customer-panel')).to.equal(undefined);
+      expect(win.customElements.get('cx-interaction-history')).to.equal(undefined);
     });
 
     it(`${base}/define: registers every element under cx-`, async () => {
@@ -76,6 +88,7 @@ describe('ESM entries', () => {
       await win.__loaded!;
       expect(win.customElements.get('cx-desk')).to.be.a('function');
       expect(win.customElements.get('cx-customer-panel')).to.be.a('function');
+      expect(win.customElements.get('cx-interaction-history')).to.be.a('function');
     });
   }
 

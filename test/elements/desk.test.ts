@@ -157,12 +157,13 @@ describe('<cx-desk>', () => {
 describe('defineElements', () => {
   it('registers a prefixed family whose desk renders its own prefixed panel', async () => {
     const result = defineElements({ prefix: 'acme' });
-    expect(result.defined).to.deep.equal(['acme-desk', 'acme-customer-panel']);
+    expect(result.defined).to.deep.equal(['acme-desk', 'acme-customer-panel', 'acme-interaction-history']);
     const again = defineElements({ prefix: 'acme' });
     expect(again.defined).to.deep.equal([]);
-    expect(again.skipped.map((s) => s.reason)).to.deep.equal(['already-defined-by-cxdesk', 'already-defined-by-cxdesk']);
+    expect(again.skipped.every((s) => s.reason === 'already-defined-by-cxdesk')).to.equal(true);
     const desk = await fixture<CxDeskElement>(html`<acme-desk customer-id=${ada.id} .adapter=${createMemoryAdapter(data)}></acme-desk>`);
     expect(desk.shadowRoot!.querySelector('acme-customer-panel')).to.exist;
+    expect(desk.shadowRoot!.querySelector('acme-interaction-history')).to.exist;
     await shows(desk, ada.name);
   });
 
@@ -175,7 +176,7 @@ describe('defineElements', () => {
     console.error = (...a: unknown[]) => errors.push(a);
     try {
       const r = defineElements({ prefix: 'other' });
-      expect(r.defined).to.deep.equal(['other-customer-panel']);
+      expect(r.defined).to.deep.equal(['other-customer-panel', 'other-interaction-history']);
       expect(r.skipped).to.deep.equal([{ tag: 'other-desk', reason: 'taken' }]);
       expect(warnings.length).to.equal(1);
       expect(String((warnings[0] as unknown[])[0])).to.contain('prefix');
