@@ -46,6 +46,25 @@ describe('dist/cxdesk.min.js (script tag)', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it('loads the HTML sanitizer from the file beside it, only when an email is opened', async () => {
+    const source = await (await fetch('/dist/cxdesk.min.js')).text();
+    expect(source).not.to.contain('DOMPurify');
+    expect(source).to.contain('./cxdesk-sanitizer.js');
+    const iframe = await frame('/test/fixtures/script-tag.html');
+    const win = iframe.contentWindow as FrameWindow & { __pwned?: number };
+    const sanitizerLoaded = () =>
+      win.performance.getEntriesByType('resource').some((r) => r.name.endsWith('/dist/cxdesk-sanitizer.js'));
+    const desk = win.document.querySelector('cx-desk')!;
+    const history = () => desk.shadowRoot!.querySelector('cx-interaction-history')!;
+    await waitUntil(() => history().shadowRoot?.querySelector('article'), 'the email is not listed');
+    expect(sanitizerLoaded(), 'loaded before it was needed').to.equal(false);
+    history().shadowRoot!.querySelector<HTMLElement>('article')!.click();
+    await waitUntil(() => history().shadowRoot!.querySelector('.email')?.shadowRoot?.textContent?.includes('Hello from HTML'), 'the email did not render');
+    expect(sanitizerLoaded()).to.equal(true);
+    expect(win.__pwned).to.equal(undefined);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
   it('registers under data-prefix', async () => {
     const iframe = await frame('/test/fixtures/script-tag-prefix.html');
     const win = iframe.contentWindow as FrameWindow;
