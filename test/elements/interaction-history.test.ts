@@ -221,6 +221,31 @@ describe('<cx-interaction-history>', () => {
     await ready(el);
   });
 
+  it('shows cached items marked as refreshing while they revalidate, accessibly', async () => {
+    const options = isolatedCacheOptions({ staleTime: 10 });
+    configure({ cacheOptions: options });
+    const { adapter } = recording(sample());
+    let hold = false;
+    configure({
+      adapter: {
+        ...adapter,
+        async listInteractions(id, q) {
+          if (hold) await new Promise(() => undefined);
+          return adapter.listInteractions(id, q);
+        },
+      },
+    });
+    const first = await fixture<CxInteractionHistoryElement>(html`<cx-interaction-history customer-id=${ID}></cx-interaction-history>`);
+    await ready(first);
+    first.remove();
+    await sleep(30);
+    hold = true;
+    const el = await fixture<CxInteractionHistoryElement>(html`<cx-interaction-history customer-id=${ID}></cx-interaction-history>`);
+    await ready(el);
+    await waitUntil(() => root(el).querySelector('[part~=freshness]')?.textContent?.includes('refreshing'), 'not marked as refreshing');
+    await expect(el).to.be.accessible();
+  });
+
   it('is accessible while loading and when there is nothing yet', async () => {
     const never = new Promise<never>(() => undefined);
     configure({ adapter: { ...recording([]).adapter, listInteractions: () => never } });
