@@ -5,11 +5,11 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CxAdapter, InteractionQuery } from '../adapters/adapter.js';
-import { checkLiveEvent } from '../model/schema.js';
 import { isAbortError, toCxError, type CxError, type DataIssue } from '../model/errors.js';
 import type { Channel, Interaction, InteractionPage } from '../model/types.js';
 import { loadInteractions, type Loaded } from './boundary.js';
-import { adapterKey } from './resources.js';
+import { adapterKey, interactionsTarget } from './resources.js';
+import { watchLive } from './live.js';
 import type { CxStore, ResourceView } from './store.js';
 import { SwrController } from './swr-controller.js';
 
@@ -34,10 +34,6 @@ export interface HistoryOptions {
 
 const time = (i: Interaction) => Date.parse(i.occurredAt) || 0;
 const newestFirst = (a: Interaction, b: Interaction) => time(b) - time(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-
-function queryKey(q: HistoryQuery): string {
-  return [adapterKey(q.adapter), 'interactions', q.customerId, q.channels.join(','), q.search, q.before ?? '', q.pageSize].join('|');
-}
 
 function matches(i: Interaction, q: HistoryQuery): boolean {
   if (q.channels.length && !q.channels.includes(i.channel)) return false;
@@ -74,12 +70,7 @@ export class HistoryController implements ReactiveController {
     this.first = new SwrController<InteractionPage>(host, {
       target: () => {
         const q = this.query;
-        if (!q) return undefined;
-        return {
-          store: q.store,
-          key: this.key,
-          load: (signal) => loadInteractions(q.adapter, q.customerId, { limit: q.pageSize, channels: q.channels, ...(q.search ? { search: q.search } : {}), ...(q.before ? { before: q.before } : {}), signal }),
-        };
+        return q ? interactionsTarget(q.store, q.adapter, q.customerId, q) : undefined;
       },
       onLoad: () => options.onLoad?.(),
       onError: (e) => options.onError?.(e),
@@ -142,7 +133,7 @@ export class HistoryController implements ReactiveController {
 
   hostUpdate(): void {
     const q = this.options.query();
-    const key = q ? queryKey(q) : '';
+    const key = q ? interactionsTarget(q.store, q.adapter, q.customerId, q).key : '';
     if (key !== this.key) {
       this.key = key;
       this.query = q;
@@ -211,19 +202,12 @@ export class HistoryController implements ReactiveController {
     this.unsubscribe = undefined;
     if (id !== this.liveFor) this.live = [];
     this.liveFor = id;
-    if (!q || typeof q.adapter.subscribe !== 'function' || this.host.isConnected === false) return;
-    const customerId = q.customerId;
-    try {
-      this.unsubscribe = q.adapter.subscribe(customerId, (raw) => {
-        const r = checkLiveEvent(raw);
-        if (!r.ok || r.value.type !== 'interaction' || this.liveFor !== id) return;
-        const item = r.value.interaction;
-        this.live = [item, ...this.live.filter((i) => i.id !== item.id)];
-        this.host.requestUpdate();
-        this.options.onLive?.([item]);
-      });
-    } catch (e) {
-      console.warn('cxdesk: live updates could not start:', e);
-    }
+    if (!q || this.host.isConnected === false) return;
+    this.unsubscribe = watchLive(q.adapter, q.store, q.customerId, (item) => {
+      if (this.liveFor !== id) return;
+      this.live = [item, ...this.live.filter((i) => i.id !== item.id)];
+      this.host.requestUpdate();
+      this.options.onLive?.([item]);
+    });
   }
 }

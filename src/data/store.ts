@@ -184,6 +184,27 @@ export class CxStore {
     return this.cache.putPref(key, value).catch(() => undefined);
   }
 
+  /**
+   * Puts data that arrived another way (a live event) in place of what is cached: on screen at once,
+   * at rest, and in the other tabs.
+   */
+  put<T>(key: string, data: Loaded<T>): void {
+    const e = this.entry<T>(key);
+    e.generation++;
+    if (e.inflight) {
+      const { controller } = e.inflight;
+      e.inflight = undefined;
+      controller.abort(new DOMException('Replaced by a live update', 'AbortError'));
+    }
+    const storedAt = Date.now();
+    e.data = data;
+    e.storedAt = storedAt;
+    e.error = undefined;
+    e.hydrated = true;
+    this.notify(e as Entry);
+    void this.cache.put(key, data, storedAt).then(() => this.channel?.postMessage({ type: 'put', key, storedAt } satisfies Broadcast));
+  }
+
   /** Fetches again now, whatever the age. */
   refresh(key: string): void {
     const e = this.entries.get(key);

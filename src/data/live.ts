@@ -1,0 +1,78 @@
+/**
+ * Live updates, one subscription per adapter and customer however many elements listen: events are
+ * validated, customer and next-action events replace what the store holds (so every element showing
+ * them updates), and interaction events go to the listeners (the history).
+ */
+import type { CxAdapter } from '../adapters/adapter.js';
+import { checkLiveEvent } from '../model/schema.js';
+import type { Interaction } from '../model/types.js';
+import { customerKey, nextActionsKey } from './resources.js';
+import type { CxStore } from './store.js';
+
+type Listener = (item: Interaction) => void;
+
+interface Hub {
+  listeners: Set<Listener>;
+  stores: Set<CxStore>;
+  stop: () => void;
+}
+
+const hubs = new Map<string, Hub>();
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+
+/** Adapter objects are told apart by identity here (two adapters may share a cacheKey). */
+function identity(adapter: CxAdapter): string {
+  let id = ids.get(adapter);
+  if (id === undefined) ids.set(adapter, (id = ++nextId));
+  return `${id}`;
+}
+
+/**
+ * Listens to live events for one customer. Returns the function that stops listening; the
+ * subscription itself ends when its last listener goes.
+ */
+export function watchLive(adapter: CxAdapter, store: CxStore, customerId: string, onInteraction: Listener): () => void {
+  if (typeof adapter.subscribe !== 'function') return () => undefined;
+  const key = `${identity(adapter)}|${customerId}`;
+  let hub = hubs.get(key);
+  if (!hub) {
+    const created: Hub = { listeners: new Set(), stores: new Set(), stop: () => undefined };
+    try {
+      created.stop = adapter.subscribe(customerId, (raw) => {
+        const r = checkLiveEvent(raw);
+        if (!r.ok) {
+          console.warn('cxdesk: an invalid live event was ignored:', r.issues);
+          return;
+        }
+        const event = r.value;
+        if (event.type === 'interaction') {
+          for (const l of [...created.listeners]) l(event.interaction);
+        } else if (event.type === 'customer') {
+          for (const s of created.stores) s.put(customerKey(adapter, customerId), { data: event.customer, notices: r.notices, invalid: [] });
+        } else {
+          for (const s of created.stores) s.put(nextActionsKey(adapter, customerId), { data: event.actions, notices: r.notices, invalid: [] });
+        }
+      });
+      if (typeof created.stop !== 'function') created.stop = () => undefined;
+    } catch (e) {
+      console.warn('cxdesk: live updates could not start:', e);
+    }
+    hubs.set(key, (hub = created));
+  }
+  const h = hub;
+  h.listeners.add(onInteraction);
+  h.stores.add(store);
+  return () => {
+    h.listeners.delete(onInteraction);
+    if (h.listeners.size === 0) {
+      hubs.delete(key);
+      try {
+        h.stop();
+      } catch {
+        /* the adapter's own problem */
+      }
+    }
+  };
+}
+
