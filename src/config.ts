@@ -5,6 +5,7 @@
 import type { CxAdapter } from './adapters/adapter.js';
 import { checkStrings, type CxStrings } from './i18n/strings.js';
 import type { CxCacheOptions } from './data/store.js';
+import type { CxRulesOptions } from './rules/rules.js';
 
 export type CxTheme = 'light' | 'dark' | 'auto';
 export type CxDensity = 'comfortable' | 'compact';
@@ -35,6 +36,8 @@ export interface CxConfig {
   strings?: Partial<CxStrings> | undefined;
   /** The cache: namespace, staleTime, maxAge, maxEntries, enabled. */
   cacheOptions?: CxCacheOptions | undefined;
+  /** Local next-best-action rules: which built-ins to keep, and your own. */
+  rules?: CxRulesOptions | undefined;
 }
 
 const REQUIRED_METHODS = ['getCustomer', 'listInteractions', 'getNextActions'] as const;
@@ -101,6 +104,12 @@ export function configure(options: CxConfig): void {
     if (options.cacheOptions !== undefined && (typeof options.cacheOptions !== 'object' || options.cacheOptions === null)) {
       console.warn('cxdesk: configure(): cacheOptions must be an object such as { namespace: "agent-42" }.');
     } else next.cacheOptions = options.cacheOptions;
+  }
+  if ('rules' in options) {
+    const r = options.rules;
+    if (r !== undefined && (typeof r !== 'object' || r === null || (r.custom !== undefined && !Array.isArray(r.custom)))) {
+      console.warn('cxdesk: configure(): rules must look like { builtIn?: boolean | string[], custom?: CxRule[] }.');
+    } else next.rules = r;
   }
   if ('strings' in options) {
     const { strings, problems } = checkStrings(options.strings);

@@ -8,6 +8,7 @@ import type { CxDensity, CxTheme } from './config.js';
 import type { CxStrings } from './i18n/strings.js';
 import type { CxError } from './model/errors.js';
 import type { CxCacheOptions } from './data/store.js';
+import type { CxRulesOptions } from './rules/rules.js';
 
 /** How a `customer-email` / `customer-phone` / `customer-ref` lookup is going. */
 export interface CustomerLookupState {
@@ -27,6 +28,7 @@ export interface DeskContextValue {
   density: CxDensity;
   strings: Partial<CxStrings>;
   cacheOptions: CxCacheOptions | undefined;
+  rules: CxRulesOptions | undefined;
   /** Tag names of this desk's element family (they follow its prefix). */
   tags: ElementTags;
 }
@@ -35,6 +37,7 @@ export interface ElementTags {
   desk: string;
   customerPanel: string;
   interactionHistory: string;
+  nextActions: string;
 }
 
 export const deskContext = createContext<DeskContextValue | undefined>(Symbol('cxdesk.desk'));

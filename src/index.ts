@@ -110,3 +110,6 @@ export { CxDeskElement } from './elements/desk/desk.js';
 export { CxCustomerPanelElement } from './elements/customer-panel/customer-panel.js';
 export type { PanelSection } from './elements/customer-panel/customer-panel.js';
 export { CxInteractionHistoryElement } from './elements/interaction-history/interaction-history.js';
+export { CxNextActionsElement } from './elements/next-actions/next-actions.js';
+export { BUILT_IN_RULES, evaluateRules, rankActions, mergeActions } from './rules/rules.js';
+export type { CxRule, CxRuleContext, CxRulesOptions } from './rules/rules.js';

@@ -6,6 +6,7 @@ import type { ElementTags } from './context.js';
 import { CxCustomerPanelElement } from './elements/customer-panel/customer-panel.js';
 import { CxDeskElement } from './elements/desk/desk.js';
 import { CxInteractionHistoryElement } from './elements/interaction-history/interaction-history.js';
+import { CxNextActionsElement } from './elements/next-actions/next-actions.js';
 
 export interface DefineOptions {
   /** Tag prefix: `acme` registers `acme-desk`, `acme-customer-panel`, … Default `cx`. */
@@ -28,6 +29,7 @@ function tagsFor(prefix: string): ElementTags {
     desk: `${prefix}-desk`,
     customerPanel: `${prefix}-customer-panel`,
     interactionHistory: `${prefix}-interaction-history`,
+    nextActions: `${prefix}-next-actions`,
   };
 }
 
@@ -63,6 +65,7 @@ export function defineElements(options: DefineOptions = {}): DefineResult {
     [tags.desk, desk],
     [tags.customerPanel, family(CxCustomerPanelElement)],
     [tags.interactionHistory, family(CxInteractionHistoryElement)],
+    [tags.nextActions, family(CxNextActionsElement)],
   ];
   for (const [tag, ctor] of entries) {
     const existing = customElements.get(tag);

@@ -3,7 +3,7 @@
  * is validated (contract §4) and every failure is a typed `CxError` naming its source. Elements and
  * the store never call an adapter directly.
  */
-import type { CustomerLookup, CxAdapter, InteractionQuery } from '../adapters/adapter.js';
+import type { ActionFeedback, CustomerLookup, CxAdapter, InteractionQuery } from '../adapters/adapter.js';
 import { adapterProblem } from '../config.js';
 import {
   AdapterError,
@@ -138,4 +138,23 @@ export async function lookupCustomer(
   const r = checkCustomer(raw);
   if (!r.ok) throw invalid(r.issues, 'customer', 'customer record');
   return { data: r.value, notices: r.notices, invalid: [] };
+}
+
+/**
+ * Sends one decision's feedback. Resolves `false` when the adapter has no `sendActionFeedback` (there
+ * is nowhere to send it); throws a typed error when sending failed.
+ */
+export async function sendFeedback(
+  adapter: CxAdapter,
+  customerId: string,
+  actionId: string,
+  feedback: ActionFeedback,
+): Promise<boolean> {
+  if (typeof adapter.sendActionFeedback !== 'function') return false;
+  try {
+    await adapter.sendActionFeedback(customerId, actionId, feedback);
+    return true;
+  } catch (e) {
+    throw toCxError(e, 'feedback');
+  }
 }

@@ -157,7 +157,7 @@ describe('<cx-desk>', () => {
 describe('defineElements', () => {
   it('registers a prefixed family whose desk renders its own prefixed panel', async () => {
     const result = defineElements({ prefix: 'acme' });
-    expect(result.defined).to.deep.equal(['acme-desk', 'acme-customer-panel', 'acme-interaction-history']);
+    expect(result.defined).to.deep.equal(['acme-desk', 'acme-customer-panel', 'acme-interaction-history', 'acme-next-actions']);
     const again = defineElements({ prefix: 'acme' });
     expect(again.defined).to.deep.equal([]);
     expect(again.skipped.every((s) => s.reason === 'already-defined-by-cxdesk')).to.equal(true);
@@ -176,7 +176,7 @@ describe('defineElements', () => {
     console.error = (...a: unknown[]) => errors.push(a);
     try {
       const r = defineElements({ prefix: 'other' });
-      expect(r.defined).to.deep.equal(['other-customer-panel', 'other-interaction-history']);
+      expect(r.defined).to.deep.equal(['other-customer-panel', 'other-interaction-history', 'other-next-actions']);
       expect(r.skipped).to.deep.equal([{ tag: 'other-desk', reason: 'taken' }]);
       expect(warnings.length).to.equal(1);
       expect(String((warnings[0] as unknown[])[0])).to.contain('prefix');

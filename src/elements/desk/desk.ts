@@ -8,6 +8,7 @@ import { deskContext, type CustomerLookupState, type DeskContextValue, type Elem
 import { lookupTarget } from '../../data/resources.js';
 import { SwrController } from '../../data/swr-controller.js';
 import type { CxCacheOptions } from '../../data/store.js';
+import type { CxRulesOptions } from '../../rules/rules.js';
 import type { Customer } from '../../model/types.js';
 import { resolveLocale } from '../../i18n/format.js';
 import { checkStrings, type CxStrings } from '../../i18n/strings.js';
@@ -29,6 +30,7 @@ import { deskStyles } from './desk.styles.js';
  *
  * @csspart layout - The default layout's container.
  * @csspart customer-panel - The customer panel of the default layout.
+ * @csspart next-actions - The next best actions of the default layout.
  * @csspart interaction-history - The interaction history of the default layout.
  *
  * @cssprop --cx-color-surface - Background of the sections.
@@ -45,7 +47,12 @@ export class CxDeskElement extends CxBaseElement {
   static override styles = [themeStyles, deskStyles];
 
   /** The tag names of this element's family; `defineElements({ prefix })` sets them per prefix. */
-  static cxTags: ElementTags = { desk: 'cx-desk', customerPanel: 'cx-customer-panel', interactionHistory: 'cx-interaction-history' };
+  static cxTags: ElementTags = {
+    desk: 'cx-desk',
+    customerPanel: 'cx-customer-panel',
+    interactionHistory: 'cx-interaction-history',
+    nextActions: 'cx-next-actions',
+  };
 
   /** The customer to show. Takes precedence over the lookup attributes. */
   @property({ attribute: 'customer-id' }) customerId?: string;
@@ -67,6 +74,8 @@ export class CxDeskElement extends CxBaseElement {
   @property({ attribute: false }) strings?: Partial<CxStrings>;
   /** Cache settings for everything inside (namespace, staleTime, maxAge, maxEntries, enabled). */
   @property({ attribute: false }) cacheOptions?: CxCacheOptions;
+  /** Local next-best-action rules for everything inside (default: the global configuration's). */
+  @property({ attribute: false }) rules?: CxRulesOptions;
 
   /** Whether the host page put content inside (then no default layout). */
   @state() private hasContent = false;
@@ -103,6 +112,7 @@ export class CxDeskElement extends CxBaseElement {
       density: checkOption('density', this.density, DENSITIES) ?? g.density ?? 'comfortable',
       strings: { ...(g.strings ?? {}), ...own },
       cacheOptions: this.cacheOptions ?? g.cacheOptions,
+      rules: this.rules ?? g.rules,
     };
   }
 
@@ -161,6 +171,7 @@ export class CxDeskElement extends CxBaseElement {
       density: s.density,
       strings: s.strings,
       cacheOptions: s.cacheOptions,
+      rules: s.rules,
       tags: (this.constructor as typeof CxDeskElement).cxTags,
     };
     if (!prev || !sameContext(prev, next)) this.provider.setValue(next);
@@ -172,6 +183,7 @@ export class CxDeskElement extends CxBaseElement {
     const tags = (this.constructor as typeof CxDeskElement).cxTags;
     return html`<div part="layout" class="layout" role="region" aria-label=${this.t('regionDesk')}>
       ${staticHtml`<${unsafeStatic(tags.customerPanel)} part="customer-panel" exportparts="base: customer-panel-base"></${unsafeStatic(tags.customerPanel)}>
+        <${unsafeStatic(tags.nextActions)} part="next-actions" exportparts="base: next-actions-base"></${unsafeStatic(tags.nextActions)}>
         <${unsafeStatic(tags.interactionHistory)} part="interaction-history" exportparts="base: interaction-history-base"></${unsafeStatic(tags.interactionHistory)}>`}
     </div>`;
   }
@@ -185,6 +197,7 @@ function sameContext(a: DeskContextValue, b: DeskContextValue): boolean {
     a.theme === b.theme &&
     a.density === b.density &&
     a.tags === b.tags &&
+    a.rules === b.rules &&
     JSON.stringify(a.cacheOptions ?? {}) === JSON.stringify(b.cacheOptions ?? {}) &&
     JSON.stringify(a.strings) === JSON.stringify(b.strings) &&
     a.lookup?.status === b.lookup?.status &&

@@ -10,6 +10,7 @@ import { defaultStrings, translate, type CxStringKey, type CxStrings } from '../
 import type { CxError, CxSource, DataIssue } from '../../model/errors.js';
 import { formatIssue, type DataNotice } from '../../model/schema.js';
 import { storeFor, type CxCacheOptions, type CxStore, type ResourceView } from '../../data/store.js';
+import type { CxRulesOptions } from '../../rules/rules.js';
 
 /** The settings an element works with, wherever they came from. */
 export interface ResolvedSettings {
@@ -19,6 +20,7 @@ export interface ResolvedSettings {
   density: CxDensity;
   strings: Partial<CxStrings>;
   cacheOptions: CxCacheOptions | undefined;
+  rules: CxRulesOptions | undefined;
 }
 
 /**
@@ -205,7 +207,15 @@ export abstract class CxSectionElement extends CxBaseElement {
   protected get settings(): ResolvedSettings {
     const d = this.desk;
     if (d) {
-      return { adapter: d.adapter, locale: d.locale, theme: d.theme, density: d.density, strings: d.strings, cacheOptions: d.cacheOptions };
+      return {
+        adapter: d.adapter,
+        locale: d.locale,
+        theme: d.theme,
+        density: d.density,
+        strings: d.strings,
+        cacheOptions: d.cacheOptions,
+        rules: d.rules,
+      };
     }
     const g = getConfig();
     return {
@@ -215,6 +225,7 @@ export abstract class CxSectionElement extends CxBaseElement {
       density: g.density ?? 'comfortable',
       strings: g.strings ?? {},
       cacheOptions: g.cacheOptions,
+      rules: g.rules,
     };
   }
 
