@@ -112,5 +112,12 @@ const apply = () => {
 form.addEventListener('change', apply);
 apply();
 
+// What the host does on accept: here it shows the workflow it would start, with the action's payload.
+desk.addEventListener('cx-action-accept', (e) => {
+  const { action } = e.detail;
+  conversation.append(
+    el('div', { className: 'msg host-action', textContent: `Host workflow started: “${action.title}”${action.payload ? `, payload ${JSON.stringify(action.payload)}` : ''}` }),
+  );
+});
 desk.addEventListener('cx-error', (e) => console.warn('cx-error', e.detail.source, e.detail.error));
 desk.addEventListener('cx-auth-required', () => console.info('cx-auth-required: a real host would refresh the session, then call desk.refresh()'));

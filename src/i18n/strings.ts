@@ -168,7 +168,7 @@ export const defaultStrings = {
   kindCompliance: 'Compliance',
   kindOther: 'Other',
   heldBack: { one: '1 suggestion held back for consent', other: '{count} suggestions held back for consent' },
-  needsConsent: 'needs consent to {consent}: {state}',
+  needsConsent: 'needs consent for {consent}: {state}',
   consentRefusedShort: 'declined',
   consentUnknownShort: 'not known',
   accepted: 'Accepted: {title}',

@@ -393,7 +393,7 @@ export class CxNextActionsElement extends CxSectionElement {
           return html`<li>
             <span class="title">${a.title}</span> —
             ${this.t('needsConsent', {
-              consent: this.t(CONSENT_KEYS[kind] ?? 'consentMarketingEmail').toLowerCase(),
+              consent: this.t(CONSENT_KEYS[kind] ?? 'consentMarketingEmail'),
               state: this.t(s === 'refused' ? 'consentRefusedShort' : 'consentUnknownShort'),
             })}
           </li>`;
