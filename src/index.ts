@@ -12,6 +12,8 @@ export type { DefineOptions, DefineResult } from './registry.js';
 
 export { createMemoryAdapter } from './adapters/memory/memory-adapter.js';
 export { createRestAdapter } from './adapters/rest/rest-adapter.js';
+export { composeAdapters } from './adapters/compose.js';
+export type { ComposedSource, ComposeOptions } from './adapters/compose.js';
 export type { RestAdapter, RestAdapterOptions, RestRetryOptions, HeadersSource } from './adapters/rest/rest-adapter.js';
 export { clearCache, invalidate } from './data/store.js';
 export type { CxCacheOptions, ResourceView } from './data/store.js';

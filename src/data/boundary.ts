@@ -22,6 +22,7 @@ import {
   type DataNotice,
 } from '../model/schema.js';
 import type { Customer, InteractionPage, NextAction } from '../model/types.js';
+import { SOURCE_ERRORS, type SourceError } from '../adapters/compose.js';
 
 /** Data that passed validation, with what had to be dropped or left out on the way. */
 export interface Loaded<T> {
@@ -36,6 +37,18 @@ function invalid(issues: DataIssue[], source: CxSource, what: string): InvalidDa
   const head = issues.slice(0, 3).map(formatIssue).join('; ');
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   return new InvalidDataError(`Invalid ${what}: ${head}${more}`, { issues, source });
+}
+
+/** Sources of a composed adapter that failed: shown as notices, the record itself still shown. */
+function sourceNotices(raw: unknown): DataNotice[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  const rec = raw as Record<string, unknown>;
+  const errors = rec[SOURCE_ERRORS];
+  delete rec[SOURCE_ERRORS];
+  if (!Array.isArray(errors)) return [];
+  return errors
+    .filter((e): e is SourceError => typeof e === 'object' && e !== null && typeof (e as SourceError).source === 'string')
+    .map((e) => ({ path: `source ${e.source}`, message: `unavailable (${String(e.message)})`, dropped: `source ${e.source}` }));
 }
 
 function logDropped(source: CxSource, notices: DataNotice[], invalidRecords: DataIssue[]): void {
@@ -74,10 +87,11 @@ async function call<T>(
 /** Loads and validates one customer. A wrong required field throws `InvalidDataError` with its path. */
 export async function loadCustomer(adapter: CxAdapter | undefined, customerId: string, signal: AbortSignal): Promise<Loaded<Customer>> {
   const raw = await call(adapter, 'customer', 'getCustomer', (a) => a.getCustomer(customerId, { signal }), signal);
+  const failedSources = sourceNotices(raw);
   const r = checkCustomer(raw);
   if (!r.ok) throw invalid(r.issues, 'customer', 'customer record');
   logDropped('customer', r.notices, []);
-  return { data: r.value, notices: r.notices, invalid: [] };
+  return { data: r.value, notices: [...failedSources, ...r.notices], invalid: [] };
 }
 
 /**
@@ -90,8 +104,10 @@ export async function loadInteractions(
   query: InteractionQuery,
 ): Promise<Loaded<InteractionPage>> {
   const raw = await call(adapter, 'interactions', 'listInteractions', (a) => a.listInteractions(customerId, query), query.signal);
+  const failedSources = sourceNotices(raw);
   const r = checkInteractionPage(raw);
   if (!r.ok) throw invalid(r.issues, 'interactions', 'page of interactions');
+  r.notices.unshift(...failedSources);
   logDropped('interactions', r.notices, r.invalid);
   const page: InteractionPage = { items: r.items, nextCursor: r.nextCursor };
   if (r.total !== undefined) page.total = r.total;

@@ -490,7 +490,7 @@ export class CxInteractionHistoryElement extends CxSectionElement {
       <div class="viewport">
         ${this.renderList(items)} ${open ? this.renderDetail(open) : nothing}
       </div>
-      ${this.renderNotices([], this.history.invalidRecords)}
+      ${this.renderNotices(this.history.view?.data?.notices ?? [], this.history.invalidRecords)}
     `;
   }
 
