@@ -75,6 +75,13 @@ const remoteMiddleware = async (ctx, next) => {
   }
   return next();
 };
+// The strict host policy of the README, as a response header, for the CSP fixtures.
+const STRICT_CSP =
+  "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify 'allow-duplicates'";
+const cspMiddleware = async (ctx, next) => {
+  await next();
+  if (ctx.path.startsWith('/test/fixtures/csp/') && ctx.path.endsWith('.html')) ctx.set('Content-Security-Policy', STRICT_CSP);
+};
 process.on('exit', () => {
   backend.close();
   void crossOrigin.close();
@@ -89,7 +96,7 @@ export default {
   concurrency: isolated ? 1 : 2,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
-  middleware: [backendMiddleware, remoteMiddleware],
+  middleware: [cspMiddleware, backendMiddleware, remoteMiddleware],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en"><head><meta charset="utf-8"><title>cxdesk tests</title></head><body>
       <script>window.__CX_TEST__ = ${JSON.stringify({ crossOriginBackend: crossOrigin.url })};</script>

@@ -20,6 +20,12 @@ export interface SanitizeOptions {
 
 export interface SanitizedHtml {
   fragment: DocumentFragment;
+  /**
+   * The email's own CSS (its `<style>` elements and `style` attributes, turned into rules on
+   * `data-cx-style` attributes), for a constructable stylesheet: a strict `style-src` policy allows
+   * that, where it would block inline styles.
+   */
+  css: string;
   /** How many remote references were held back (0 when `allowRemote`). */
   blocked: number;
 }
@@ -124,5 +130,19 @@ export function sanitizeEmail(html: string, options: SanitizeOptions = {}): Sani
   });
   const blocked = state.blocked;
   state = { allowRemote: false, blocked: 0 };
-  return { fragment, blocked };
+  // inline styles out of the markup, into one stylesheet
+  const rules: string[] = [];
+  for (const style of Array.from(fragment.querySelectorAll('style'))) {
+    rules.push(style.textContent ?? '');
+    style.remove();
+  }
+  let n = 0;
+  for (const el of Array.from(fragment.querySelectorAll('[style]'))) {
+    const declarations = (el.getAttribute('style') ?? '').replace(/[{}<]/g, '');
+    el.removeAttribute('style');
+    if (!declarations.trim()) continue;
+    el.setAttribute('data-cx-style', String(++n));
+    rules.push(`[data-cx-style="${n}"]{${declarations}}`);
+  }
+  return { fragment, css: rules.join('\n'), blocked };
 }

@@ -10,7 +10,7 @@ export const interactionHistoryStyles = css`
   :host {
     --_item-h: 64px;
     --_day-h: 28px;
-    block-size: var(--cx-history-height, 32rem);
+    block-size: var(--cx-history-height, 512px);
     container-type: inline-size;
     container-name: cx-history;
   }
@@ -22,7 +22,7 @@ export const interactionHistoryStyles = css`
     display: flex;
     flex-direction: column;
     block-size: 100%;
-    min-block-size: 12rem;
+    min-block-size: 192px;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -443,15 +443,21 @@ export class CxInteractionHistoryElement extends CxSectionElement {
     try {
       const { sanitizeEmail } = await loadSanitizer();
       if (this.emailFor !== item.id) return;
-      const { fragment, blocked } = sanitizeEmail(item.body!.html!, { allowRemote });
+      const { fragment, css, blocked } = sanitizeEmail(item.body!.html!, { allowRemote });
       // the email lives in a shadow root of its own, so its styles cannot reach the rest of the element
       const host = document.createElement('div');
       host.className = 'email';
       host.setAttribute('part', 'body');
       const root = host.attachShadow({ mode: 'open' });
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(':host{display:block;overflow-wrap:anywhere}img{max-inline-size:100%;block-size:auto}table{max-inline-size:100%}');
-      root.adoptedStyleSheets = [sheet];
+      const base = new CSSStyleSheet();
+      base.replaceSync(':host{display:block;overflow-wrap:anywhere}img{max-inline-size:100%;block-size:auto}table{max-inline-size:100%}');
+      const own = new CSSStyleSheet();
+      try {
+        own.replaceSync(css);
+      } catch {
+        /* CSS the browser cannot parse: the email shows unstyled */
+      }
+      root.adoptedStyleSheets = [base, own];
       root.append(fragment);
       this.emailNode = host;
       this.blockedImages = blocked;

@@ -62,23 +62,41 @@ export const themeStyles = css`
     --_focus: var(--cx-color-focus, var(--_d-focus));
     --_skeleton: var(--cx-color-skeleton, var(--_d-skeleton));
     --_font: var(--cx-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_font-size: var(--cx-font-size, 0.875rem);
+    --_font-size: var(--cx-font-size, 14px);
     --_radius: var(--cx-radius, 8px);
     --_space: var(--cx-space, 12px);
     --_gap: calc(var(--_space) * 0.66);
+    --_line-height: 1.45;
 
     display: block;
-    box-sizing: border-box;
-    font-family: var(--_font);
-    font-size: var(--_font-size);
-    line-height: 1.45;
-    color: var(--_text);
-    text-align: start;
+    /*
+     * Guarded against host-page CSS (resets, '* { … !important }'): inside a shadow root, an important
+     * :host declaration wins over the page's. Spacing around the element belongs to the page's layout
+     * (wrap it or use gap); fonts and colours come through the --cx-* tokens.
+     */
+    margin: 0 !important;
+    padding: 0 !important;
+    border: 0 !important;
+    box-sizing: border-box !important;
+    font-family: var(--_font) !important;
+    font-size: var(--_font-size) !important;
+    font-weight: normal !important;
+    font-style: normal !important;
+    line-height: var(--_line-height) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    color: var(--_text) !important;
+    text-align: start !important;
+    visibility: visible;
   }
   :host([cx-density='compact']) {
     --_space: var(--cx-space-compact, 8px);
-    --_font-size: var(--cx-font-size-compact, 0.8125rem);
-    line-height: 1.3;
+    --_font-size: var(--cx-font-size-compact, 13px);
+    --_line-height: 1.3;
   }
   :host([hidden]) {
     display: none;
