@@ -19,7 +19,11 @@ declare global {
 }
 
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
-if (script?.src) setAssetBase(new URL('.', script.src).href);
+try {
+  if (script?.src) setAssetBase(new URL('.', script.src).href);
+} catch {
+  // loaded from a blob: or data: URL: files beside it resolve against the page instead
+}
 
 const data = script?.dataset ?? {};
 if (!window.CxDesk) window.CxDesk = api;

@@ -65,6 +65,32 @@ describe('dist/cxdesk.min.js (script tag)', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it('lets two versions share a page without throwing or registering twice', async () => {
+    const iframe = await frame('/test/fixtures/two-versions.html');
+    const win = iframe.contentWindow as FrameWindow & { __warnings: string[] };
+    const source = await (await fetch('/dist/cxdesk.min.js')).text();
+    const load = (code: string) =>
+      new Promise<void>((resolve, reject) => {
+        const s = win.document.createElement('script');
+        s.src = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+        s.onload = () => resolve();
+        s.onerror = () => reject(new Error('script failed'));
+        win.document.head.append(s);
+      });
+    // an older copy first, then this one
+    const { version } = await (await fetch('/package.json')).json();
+    const older = source.replaceAll(JSON.stringify(version), '"0.0.1-old"');
+    expect(older).not.to.equal(source);
+    await load(older);
+    const first = win.CxDesk;
+    await load(source);
+    expect(win.__errors).to.deep.equal([]);
+    expect(win.CxDesk).to.equal(first);
+    expect(win.customElements.get('cx-desk')).to.be.a('function');
+    expect(win.__warnings.filter((w) => w.includes('already defined by other code')).length).to.be.greaterThan(0);
+    expect(win.__warnings.every((w) => !w.includes('already defined by other code') || w.includes('prefix'))).to.equal(true);
+  });
+
   it('registers under data-prefix', async () => {
     const iframe = await frame('/test/fixtures/script-tag-prefix.html');
     const win = iframe.contentWindow as FrameWindow;
