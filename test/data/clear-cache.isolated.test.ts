@@ -1,6 +1,6 @@
 /**
  * clearCache() deletes every cxdesk database of the origin and resets the stores of every tab, so it
- * runs on its own, after the other test files (see scripts/test.mjs).
+ * runs on its own, after the other test files (see test/run.mjs).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { openDB } from 'idb';

@@ -1,5 +1,5 @@
 /**
- * Runs alone (see scripts/test.mjs): a page that runs beside others is a background page, whose CSS
+ * Runs alone (see test/run.mjs): a page that runs beside others is a background page, whose CSS
  * background images Chromium does not fetch until it renders again; this test counts those requests.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';

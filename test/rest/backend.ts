@@ -1,5 +1,5 @@
 /**
- * Test access to the demo backend (started by web-test-runner.config.mjs): each test gets a scope of
+ * Test access to the demo backend (started by test/web-test-runner.config.mjs): each test gets a scope of
  * its own, so settings, faults, logs and live events never leak between tests.
  */
 export interface LoggedRequest {

@@ -3,14 +3,14 @@
 // switches (latency, failures, offline, live events) under /__control/.
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { createBackend } from '../demo/server/backend.js';
+import { createBackend } from './backend.js';
 
 const port = Number(process.env.PORT) || 8000;
 const backend = createBackend({ defaults: { liveEveryMs: 20_000 } });
 
 const server = await startDevServer({
   config: {
-    rootDir: new URL('..', import.meta.url).pathname,
+    rootDir: new URL('../..', import.meta.url).pathname,
     port,
     hostname: 'localhost',
     nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -23,7 +23,7 @@ const server = await startDevServer({
         return next();
       },
     ],
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('../tsconfig.json', import.meta.url).pathname })],
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('../../tsconfig.json', import.meta.url).pathname })],
   },
   readCliArgs: false,
   readFileConfig: false,

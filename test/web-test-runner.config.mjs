@@ -1,10 +1,10 @@
-// Tests run in a real headless Chromium found on this machine (see scripts/chrome.mjs).
+// Tests run in a real headless Chromium found on this machine (see test/chrome.mjs).
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
-import { findChrome, chromeArgs } from './scripts/chrome.mjs';
-import { createBackend, startBackend } from './demo/server/backend.js';
+import { findChrome, chromeArgs } from './chrome.mjs';
+import { createBackend, startBackend } from '../demo/server/backend.js';
 
 let executablePath;
 try {
@@ -87,7 +87,7 @@ process.on('exit', () => {
   void crossOrigin.close();
 });
 
-// CX_TEST_SET=isolated runs the files that must run alone (see scripts/test.mjs).
+// CX_TEST_SET=isolated runs the files that must run alone (see test/run.mjs).
 const isolated = process.env.CX_TEST_SET === 'isolated';
 
 export default {

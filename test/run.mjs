@@ -11,7 +11,7 @@ let status = 0;
 
 for (const set of ['parallel', 'isolated']) {
   rmSync(summaryFile, { force: true });
-  const run = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...process.argv.slice(2)], {
+  const run = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'test/web-test-runner.config.mjs', ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, CX_TEST_SET: set },
   });

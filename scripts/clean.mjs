@@ -1,3 +1,0 @@
-// Empties dist/ before a build, so nothing stale is shipped.
-import { rmSync } from 'node:fs';
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
