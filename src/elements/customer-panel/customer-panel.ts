@@ -41,6 +41,7 @@ const words = (code: string | undefined) => (code ? code.replace(/_/g, ' ') : ''
  * `customer-id` and `CxDesk.configure({ adapter })`. Sections can be collapsed; the choice is
  * remembered per agent (cache namespace).
  *
+ * @customElement cx-customer-panel
  * @summary The 360° customer context an agent reads before saying hello.
  *
  * @csspart base - The panel's outer box.

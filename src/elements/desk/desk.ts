@@ -24,6 +24,7 @@ import { deskStyles } from './desk.styles.js';
  * The customer is `customer-id`, or is looked up by `customer-email`, `customer-phone` or
  * `customer-ref` through the adapter's `findCustomer`.
  *
+ * @customElement cx-desk
  * @summary Provides the adapter, settings and customer to the cxdesk elements inside it.
  *
  * @slot - cxdesk elements (or any markup containing them) to lay out yourself. Leave empty for the default layout.

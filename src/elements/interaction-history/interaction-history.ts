@@ -62,6 +62,7 @@ function localMatch(i: Interaction, channels: Set<string>, search: string): bool
  * Keyboard: the list is an ARIA feed; `j`/`k` or the arrow keys move between items, Enter opens one,
  * Escape closes it.
  *
+ * @customElement cx-interaction-history
  * @summary Every touchpoint on every channel, in one stream.
  *
  * @csspart base - The outer box.

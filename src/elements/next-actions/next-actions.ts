@@ -52,6 +52,7 @@ function localInputValue(d: Date): string {
  * through an outbox that never loses it. Suggestions needing a consent the customer has not given (or
  * that is not known) are held back, and the agent can see which and why.
  *
+ * @customElement cx-next-actions
  * @summary Ranked, explained suggestions, with feedback that is never lost.
  *
  * @csspart base - The outer box.

@@ -27,6 +27,8 @@ export interface ResolvedSettings {
  * What every cxdesk element shares: theme and density on the host, the string catalog, locale
  * formatting, global configuration updates, the standard events and the loading / empty / error /
  * notice states.
+ *
+ * @ignore
  */
 export abstract class CxBaseElement extends LitElement {
   private unsubscribeConfig?: () => void;
@@ -195,6 +197,8 @@ export abstract class CxBaseElement extends LitElement {
 /**
  * A section of the customer view (panel, history, actions): it takes its settings from the enclosing
  * `<cx-desk>` when there is one, else from `configure()`.
+ *
+ * @ignore
  */
 export abstract class CxSectionElement extends CxBaseElement {
   /** The customer to show. Inside `<cx-desk>` it defaults to the desk's customer. */
