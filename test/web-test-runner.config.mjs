@@ -2,6 +2,27 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import replace from '@rollup/plugin-replace';
+
+// React ships CommonJS only: the React wrapper test uses one ES bundle of React, react-dom and the
+// built cxdesk/react, made here before the tests start (npm test builds dist/ first).
+async function bundleReactForTests() {
+  const bundle = await rollup({
+    input: 'test/embed/react-entry.js',
+    plugins: [
+      replace({ preventAssignment: true, 'process.env.NODE_ENV': JSON.stringify('development') }),
+      nodeResolve({ browser: true }),
+      commonjs(),
+    ],
+    onwarn() {},
+  });
+  await bundle.write({ file: '.cache/react-bundle.js', format: 'es', inlineDynamicImports: true });
+  await bundle.close();
+}
+if (process.env.CX_TEST_SET !== 'isolated') await bundleReactForTests();
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChrome, chromeArgs } from './chrome.mjs';
 import { createBackend, startBackend } from '../demo/server/backend.js';
