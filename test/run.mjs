@@ -1,7 +1,7 @@
-// Runs the browser tests: first every file in parallel, then the files that must run alone
+// Runs the tests: the browser tests, first every file in parallel, then the files that must run alone
 // (*.isolated.test.ts: those that clear every cxdesk database of the origin, which would disturb the
-// others, and those that need their page in the foreground). Prints one combined line
-// "N passed, N failed" at the end.
+// others, and those that need their page in the foreground); then the Node tests in test/node/.
+// Prints one combined line "N passed, N failed" at the end.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
@@ -24,6 +24,18 @@ for (const set of ['parallel', 'isolated']) {
   } catch {
     total.failed += 1; // the runner ended without reporting: count it as a failure
   }
+}
+
+// Node-side tests (the packed package, as an integrator installs it), with Node's own runner.
+const node = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'test/node/'], { encoding: 'utf8' });
+process.stdout.write(node.stdout ?? '');
+process.stderr.write(node.stderr ?? '');
+const tap = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(node.stdout ?? '')?.[1] ?? 0);
+total.passed += tap('pass');
+total.failed += tap('fail') + tap('cancelled');
+if (node.status !== 0) {
+  status = status || node.status || 1;
+  if (!tap('fail') && !tap('cancelled')) total.failed += 1;
 }
 
 const { writeFileSync } = await import('node:fs');

@@ -146,7 +146,7 @@ describe('ESM entries', () => {
     expect(index).to.contain('CxDeskElement');
   });
 
-  it('package.json maps "." and "./define" with types first and lists only define modules as side effects', async () => {
+  it('package.json maps "." and "./define" with types first and lists only the modules that register elements as side effects', async () => {
     const pkg = await (await fetch('/package.json')).json();
     expect(Object.keys(pkg.exports['.'])[0]).to.equal('types');
     expect(Object.keys(pkg.exports['./define'])[0]).to.equal('types');
@@ -154,7 +154,7 @@ describe('ESM entries', () => {
     expect(pkg.exports['./define'].default).to.equal('./dist/define.js');
     expect(pkg.type).to.equal('module');
     expect(pkg.engines.node).to.equal('>=20');
-    expect(pkg.sideEffects.every((f: string) => /define|script-tag|cxdesk\.min/.test(f))).to.equal(true);
+    expect(pkg.sideEffects.every((f: string) => /define|react|script-tag|cxdesk\.min/.test(f))).to.equal(true);
     const { version } = await import('../../src/version.js');
     expect(version).to.equal(pkg.version);
   });
