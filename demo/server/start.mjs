@@ -5,6 +5,16 @@ import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { createBackend } from './backend.js';
 
+import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+
+const root = new URL('../..', import.meta.url).pathname;
+// the legacy page loads the script-tag build: make it once if it is not there yet
+if (!existsSync(`${root}dist/cxdesk.min.js`)) {
+  console.log('Building dist/ for the script-tag demo page…');
+  execSync('npm run build --silent', { cwd: root, stdio: 'inherit' });
+}
+
 const port = Number(process.env.PORT) || 8000;
 const backend = createBackend({ defaults: { liveEveryMs: 20_000 } });
 
