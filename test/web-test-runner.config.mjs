@@ -11,7 +11,7 @@ import replace from '@rollup/plugin-replace';
 // built cxdesk/react, made here before the tests start (npm test builds dist/ first).
 async function bundleReactForTests() {
   const bundle = await rollup({
-    input: 'test/embed/react-entry.js',
+    input: 'demo/react/entry.js',
     plugins: [
       replace({ preventAssignment: true, 'process.env.NODE_ENV': JSON.stringify('development') }),
       nodeResolve({ browser: true }),

@@ -15,6 +15,19 @@ if (!existsSync(`${root}dist/cxdesk.min.js`)) {
   execSync('npm run build --silent', { cwd: root, stdio: 'inherit' });
 }
 
+// the React page needs React as an ES module: bundle it with the built cxdesk/react
+const { rollup } = await import('rollup');
+const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+const { default: commonjs } = await import('@rollup/plugin-commonjs');
+const { default: replace } = await import('@rollup/plugin-replace');
+const reactBundle = await rollup({
+  input: `${root}demo/react/entry.js`,
+  plugins: [replace({ preventAssignment: true, 'process.env.NODE_ENV': JSON.stringify('development') }), nodeResolve({ browser: true }), commonjs()],
+  onwarn() {},
+});
+await reactBundle.write({ file: `${root}.cache/react-bundle.js`, format: 'es', inlineDynamicImports: true });
+await reactBundle.close();
+
 const port = Number(process.env.PORT) || 8000;
 const backend = createBackend({ defaults: { liveEveryMs: 20_000 } });
 

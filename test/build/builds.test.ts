@@ -35,6 +35,10 @@ describe('dist/cxdesk.min.js (script tag)', () => {
     expect(win.__errors).to.deep.equal([]);
     expect(win.CxDesk?.version).to.match(/^\d+\.\d+\.\d+/);
     expect(typeof win.CxDesk?.configure).to.equal('function');
+    const api = win.CxDesk as unknown as Record<string, unknown>;
+    for (const name of ['createRestAdapter', 'createMemoryAdapter', 'composeAdapters', 'defineElements', 'clearCache', 'invalidate', 'CxError', 'NotFoundError', 'AuthError', 'NetworkError', 'TimeoutError', 'InvalidDataError', 'AdapterError', 'isNotFoundError', 'isAuthError']) {
+      expect(api[name], `CxDesk.${name}`).to.be.a('function');
+    }
     expect(win.customElements.get('cx-desk')).to.be.a('function');
     expect(win.customElements.get('cx-customer-panel')).to.be.a('function');
     const desk = win.document.querySelector('cx-desk')!;

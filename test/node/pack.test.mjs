@@ -67,6 +67,8 @@ const adapter = cx.createMemoryAdapter({
 const result = await testAdapter(adapter, { customerId: 'c-1' });
 if (!result.ok) throw new Error(result.problems.join('; '));
 await import('cxdesk/define');
+const react = await import('cxdesk/react');
+for (const n of ['CxDesk', 'CxCustomerPanel', 'CxInteractionHistory', 'CxNextActions']) if (!react[n]) throw new Error('missing React component ' + n);
 console.log('ok', cx.version);
 `,
   );
