@@ -91,7 +91,9 @@ const link = leaf(
     v.nonEmpty(),
     v.check((s) => {
       const scheme = /^([a-z][a-z\d+.-]*):/i.exec(s.replace(/[\u0000-\u0020]/g, ''));
-      return scheme === null || /^https?$/i.test(scheme[1]!);
+      if (scheme) return /^https?$/i.test(scheme[1]!);
+      // relative: a plain path, nothing that looks like markup, quotes or whitespace
+      return /^[^<>"'`\s\\]+$/.test(s);
     }),
   ),
   'expected an http(s) URL',

@@ -445,6 +445,11 @@ export class CxInteractionHistoryElement extends CxSectionElement {
       const { sanitizeEmail } = await loadSanitizer();
       if (this.emailFor !== item.id) return;
       const { fragment, css, blocked } = sanitizeEmail(item.body!.html!, { allowRemote });
+      if (!fragment.textContent?.trim() && !fragment.querySelector('img')) {
+        // markup the sanitizer had to discard whole (a <frameset>, say): show the text instead of nothing
+        this.emailFailed = true;
+        return;
+      }
       // the email lives in a shadow root of its own, so its styles cannot reach the rest of the element
       const host = document.createElement('div');
       host.className = 'email';
