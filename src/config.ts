@@ -6,6 +6,7 @@ import type { CxAdapter } from './adapters/adapter.js';
 import { checkStrings, type CxStrings } from './i18n/strings.js';
 import type { CxCacheOptions } from './data/store.js';
 import type { CxRulesOptions } from './rules/rules.js';
+import type { CxRedactOptions } from './model/redact.js';
 
 export type CxTheme = 'light' | 'dark' | 'auto';
 export type CxDensity = 'comfortable' | 'compact';
@@ -38,6 +39,8 @@ export interface CxConfig {
   cacheOptions?: CxCacheOptions | undefined;
   /** Local next-best-action rules: which built-ins to keep, and your own. */
   rules?: CxRulesOptions | undefined;
+  /** PII redaction: fields and patterns masked before they are shown or cached. */
+  redact?: CxRedactOptions | undefined;
 }
 
 const REQUIRED_METHODS = ['getCustomer', 'listInteractions', 'getNextActions'] as const;
@@ -110,6 +113,11 @@ export function configure(options: CxConfig): void {
     if (r !== undefined && (typeof r !== 'object' || r === null || (r.custom !== undefined && !Array.isArray(r.custom)))) {
       console.warn('cxdesk: configure(): rules must look like { builtIn?: boolean | string[], custom?: CxRule[] }.');
     } else next.rules = r;
+  }
+  if ('redact' in options) {
+    const r = options.redact;
+    if (r !== undefined && (typeof r !== 'object' || r === null)) console.warn('cxdesk: configure(): redact must look like { fields?: string[], patterns?: [...] }.');
+    else next.redact = r;
   }
   if ('strings' in options) {
     const { strings, problems } = checkStrings(options.strings);

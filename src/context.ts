@@ -9,6 +9,7 @@ import type { CxStrings } from './i18n/strings.js';
 import type { CxError } from './model/errors.js';
 import type { CxCacheOptions } from './data/store.js';
 import type { CxRulesOptions } from './rules/rules.js';
+import type { CxRedactOptions } from './model/redact.js';
 
 /** How a `customer-email` / `customer-phone` / `customer-ref` lookup is going. */
 export interface CustomerLookupState {
@@ -29,6 +30,7 @@ export interface DeskContextValue {
   strings: Partial<CxStrings>;
   cacheOptions: CxCacheOptions | undefined;
   rules: CxRulesOptions | undefined;
+  redact: CxRedactOptions | undefined;
   /** Tag names of this desk's element family (they follow its prefix). */
   tags: ElementTags;
 }

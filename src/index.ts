@@ -86,6 +86,8 @@ export type {
   LiveEvent,
 } from './model/types.js';
 
+export { redactCustomer, redactInteraction, redactNextAction } from './model/redact.js';
+export type { CxRedactOptions, RedactPatternName } from './model/redact.js';
 export { defaultStrings } from './i18n/strings.js';
 export type { CxStrings, CxStringKey, CxText, PluralText } from './i18n/strings.js';
 

@@ -10,6 +10,7 @@ import type { Channel, Interaction, InteractionPage } from '../model/types.js';
 import { loadInteractions, type Loaded } from './boundary.js';
 import { adapterKey, interactionsTarget } from './resources.js';
 import { watchLive } from './live.js';
+import { redactInteraction, redactKey, type CxRedactOptions } from '../model/redact.js';
 import type { CxStore, ResourceView } from './store.js';
 import { SwrController } from './swr-controller.js';
 
@@ -22,6 +23,7 @@ export interface HistoryQuery {
   /** ISO instant: only older items (jump to a date). */
   before: string | undefined;
   pageSize: number;
+  redact?: CxRedactOptions | undefined;
 }
 
 export interface HistoryOptions {
@@ -173,7 +175,7 @@ export class HistoryController implements ReactiveController {
       if (q.before) query.before = q.before;
       const page: Loaded<InteractionPage> = await loadInteractions(q.adapter, q.customerId, query);
       if (key !== this.key || controller.signal.aborted) return;
-      this.more = [...this.more, ...page.data.items];
+      this.more = [...this.more, ...page.data.items.map((i) => redactInteraction(i, q.redact))];
       this.cursor = page.data.nextCursor ?? null;
       if (page.invalid.length) this.invalid = [...this.invalid, ...page.invalid];
     } catch (e) {
@@ -196,7 +198,7 @@ export class HistoryController implements ReactiveController {
 
   private subscribe(): void {
     const q = this.query;
-    const id = q ? `${adapterKey(q.adapter)}|${q.customerId}` : '';
+    const id = q ? `${adapterKey(q.adapter)}|${q.customerId}|${redactKey(q.redact)}` : '';
     if (id === this.liveFor && (this.unsubscribe || !id)) return;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
@@ -208,6 +210,6 @@ export class HistoryController implements ReactiveController {
       this.live = [item, ...this.live.filter((i) => i.id !== item.id)];
       this.host.requestUpdate();
       this.options.onLive?.([item]);
-    });
+    }, q.redact);
   }
 }

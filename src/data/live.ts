@@ -8,6 +8,7 @@ import { checkLiveEvent } from '../model/schema.js';
 import type { Interaction } from '../model/types.js';
 import { customerKey, nextActionsKey } from './resources.js';
 import type { CxStore } from './store.js';
+import { redactCustomer, redactInteraction, redactKey, redactNextAction, type CxRedactOptions } from '../model/redact.js';
 
 type Listener = (item: Interaction) => void;
 
@@ -32,9 +33,9 @@ function identity(adapter: CxAdapter): string {
  * Listens to live events for one customer. Returns the function that stops listening; the
  * subscription itself ends when its last listener goes.
  */
-export function watchLive(adapter: CxAdapter, store: CxStore, customerId: string, onInteraction: Listener): () => void {
+export function watchLive(adapter: CxAdapter, store: CxStore, customerId: string, onInteraction: Listener, redact?: CxRedactOptions): () => void {
   if (typeof adapter.subscribe !== 'function') return () => undefined;
-  const key = `${identity(adapter)}|${customerId}`;
+  const key = `${identity(adapter)}|${customerId}|${redactKey(redact)}`;
   let hub = hubs.get(key);
   if (!hub) {
     const created: Hub = { listeners: new Set(), stores: new Set(), stop: () => undefined };
@@ -47,11 +48,14 @@ export function watchLive(adapter: CxAdapter, store: CxStore, customerId: string
         }
         const event = r.value;
         if (event.type === 'interaction') {
-          for (const l of [...created.listeners]) l(event.interaction);
+          const item = redactInteraction(event.interaction, redact);
+          for (const l of [...created.listeners]) l(item);
         } else if (event.type === 'customer') {
-          for (const s of created.stores) s.put(customerKey(adapter, customerId), { data: event.customer, notices: r.notices, invalid: [] });
+          const customer = redactCustomer(event.customer, redact);
+          for (const s of created.stores) s.put(customerKey(adapter, customerId, redact), { data: customer, notices: r.notices, invalid: [] });
         } else {
-          for (const s of created.stores) s.put(nextActionsKey(adapter, customerId), { data: event.actions, notices: r.notices, invalid: [] });
+          const actions = event.actions.map((a) => redactNextAction(a, redact));
+          for (const s of created.stores) s.put(nextActionsKey(adapter, customerId, redact), { data: actions, notices: r.notices, invalid: [] });
         }
       });
       if (typeof created.stop !== 'function') created.stop = () => undefined;

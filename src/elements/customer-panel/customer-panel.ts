@@ -99,7 +99,7 @@ export class CxCustomerPanelElement extends CxSectionElement {
     target: () => {
       const id = this.effectiveCustomerId;
       const adapter = this.settings.adapter;
-      return id && adapter && !adapterProblem(adapter) ? customerTarget(this.store, adapter, id) : undefined;
+      return id && adapter && !adapterProblem(adapter) ? customerTarget(this.store, adapter, id, this.settings.redact) : undefined;
     },
     onLoad: () => this.emitLoad(this.effectiveCustomerId!, 'customer'),
     onError: (error) => this.emitError(this.effectiveCustomerId, 'customer', error),

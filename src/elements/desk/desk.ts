@@ -9,6 +9,7 @@ import { lookupTarget } from '../../data/resources.js';
 import { SwrController } from '../../data/swr-controller.js';
 import type { CxCacheOptions } from '../../data/store.js';
 import type { CxRulesOptions } from '../../rules/rules.js';
+import type { CxRedactOptions } from '../../model/redact.js';
 import type { Customer } from '../../model/types.js';
 import { resolveLocale } from '../../i18n/format.js';
 import { checkStrings, type CxStrings } from '../../i18n/strings.js';
@@ -77,6 +78,8 @@ export class CxDeskElement extends CxBaseElement {
   @property({ attribute: false }) cacheOptions?: CxCacheOptions;
   /** Local next-best-action rules for everything inside (default: the global configuration's). */
   @property({ attribute: false }) rules?: CxRulesOptions;
+  /** PII redaction for everything inside (default: the global configuration's). */
+  @property({ attribute: false }) redact?: CxRedactOptions;
 
   /** Whether the host page put content inside (then no default layout). */
   @state() private hasContent = false;
@@ -98,7 +101,7 @@ export class CxDeskElement extends CxBaseElement {
       if (email) query.email = email;
       if (phone) query.phone = phone;
       if (ref) query.ref = ref;
-      return lookupTarget(this.store, adapter, query);
+      return lookupTarget(this.store, adapter, query, this.settings.redact);
     },
     onError: (error) => this.emitError(undefined, 'customer', error),
   });
@@ -114,6 +117,7 @@ export class CxDeskElement extends CxBaseElement {
       strings: { ...(g.strings ?? {}), ...own },
       cacheOptions: this.cacheOptions ?? g.cacheOptions,
       rules: this.rules ?? g.rules,
+      redact: this.redact ?? g.redact,
     };
   }
 
@@ -173,6 +177,7 @@ export class CxDeskElement extends CxBaseElement {
       strings: s.strings,
       cacheOptions: s.cacheOptions,
       rules: s.rules,
+      redact: s.redact,
       tags: (this.constructor as typeof CxDeskElement).cxTags,
     };
     if (!prev || !sameContext(prev, next)) this.provider.setValue(next);
@@ -199,6 +204,7 @@ function sameContext(a: DeskContextValue, b: DeskContextValue): boolean {
     a.density === b.density &&
     a.tags === b.tags &&
     a.rules === b.rules &&
+    a.redact === b.redact &&
     JSON.stringify(a.cacheOptions ?? {}) === JSON.stringify(b.cacheOptions ?? {}) &&
     JSON.stringify(a.strings) === JSON.stringify(b.strings) &&
     a.lookup?.status === b.lookup?.status &&

@@ -153,6 +153,7 @@ export class CxInteractionHistoryElement extends CxSectionElement {
         search: this.searchQuery,
         before: before && !Number.isNaN(before.getTime()) ? before.toISOString() : undefined,
         pageSize: Math.max(1, Math.min(500, Math.floor(this.pageSize) || 50)),
+        redact: this.settings.redact,
       };
     },
     onLoad: () => this.emitLoad(this.effectiveCustomerId!, 'interactions'),

@@ -110,7 +110,7 @@ export class CxNextActionsElement extends CxSectionElement {
   private readonly customer = new SwrController<Customer>(this, {
     target: () => {
       const t = this.targetArgs();
-      return t && customerTarget(this.store, t.adapter, t.customerId);
+      return t && customerTarget(this.store, t.adapter, t.customerId, this.settings.redact);
     },
     onError: (e) => this.emitError(this.effectiveCustomerId, 'customer', e),
   });
@@ -119,14 +119,14 @@ export class CxNextActionsElement extends CxSectionElement {
   private readonly recent = new SwrController<InteractionPage>(this, {
     target: () => {
       const t = this.targetArgs();
-      return t && interactionsTarget(this.store, t.adapter, t.customerId, DEFAULT_HISTORY_QUERY);
+      return t && interactionsTarget(this.store, t.adapter, t.customerId, { ...DEFAULT_HISTORY_QUERY, redact: this.settings.redact });
     },
   });
 
   private readonly actions = new SwrController<NextAction[]>(this, {
     target: () => {
       const t = this.targetArgs();
-      return t && nextActionsTarget(this.store, t.adapter, t.customerId);
+      return t && nextActionsTarget(this.store, t.adapter, t.customerId, this.settings.redact);
     },
     onError: (e) => this.emitError(this.effectiveCustomerId, 'next-actions', e),
   });

@@ -11,6 +11,7 @@ import type { CxError, CxSource, DataIssue } from '../../model/errors.js';
 import { formatIssue, type DataNotice } from '../../model/schema.js';
 import { storeFor, type CxCacheOptions, type CxStore, type ResourceView } from '../../data/store.js';
 import type { CxRulesOptions } from '../../rules/rules.js';
+import type { CxRedactOptions } from '../../model/redact.js';
 
 /** The settings an element works with, wherever they came from. */
 export interface ResolvedSettings {
@@ -21,6 +22,7 @@ export interface ResolvedSettings {
   strings: Partial<CxStrings>;
   cacheOptions: CxCacheOptions | undefined;
   rules: CxRulesOptions | undefined;
+  redact: CxRedactOptions | undefined;
 }
 
 /**
@@ -219,6 +221,7 @@ export abstract class CxSectionElement extends CxBaseElement {
         strings: d.strings,
         cacheOptions: d.cacheOptions,
         rules: d.rules,
+        redact: d.redact,
       };
     }
     const g = getConfig();
@@ -230,6 +233,7 @@ export abstract class CxSectionElement extends CxBaseElement {
       strings: g.strings ?? {},
       cacheOptions: g.cacheOptions,
       rules: g.rules,
+      redact: g.redact,
     };
   }
 
