@@ -127,6 +127,7 @@ export class CxInteractionHistoryElement extends CxSectionElement {
   @state() private emailFailed = false;
 
   private searchTimer?: ReturnType<typeof setTimeout>;
+  private resizeTimer?: ReturnType<typeof setTimeout>;
   private resizeObserver?: ResizeObserver;
   private rows: Row[] = [];
   private height = 0;
@@ -169,8 +170,14 @@ export class CxInteractionHistoryElement extends CxSectionElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver = new ResizeObserver(() => {
+      // read now, re-render after this observer round: changing layout inside it would loop
       const list = this.list;
-      if (list && list.clientHeight !== this.viewport) this.viewport = list.clientHeight;
+      const height = list?.clientHeight ?? 0;
+      if (height === this.viewport) return;
+      clearTimeout(this.resizeTimer);
+      this.resizeTimer = setTimeout(() => {
+        if (this.isConnected) this.viewport = height;
+      }, 0);
     });
   }
 
@@ -178,6 +185,7 @@ export class CxInteractionHistoryElement extends CxSectionElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     clearTimeout(this.searchTimer);
+    clearTimeout(this.resizeTimer);
   }
 
   private get list(): HTMLElement | null {
