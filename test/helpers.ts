@@ -92,3 +92,15 @@ export function deepElements(root: Node): Element[] {
   walk(root);
   return out;
 }
+
+/** Loads a page in an iframe of its own (its own realm, registry and document) and waits for it. */
+export async function loadFrame(src: string, size: { width?: string; height?: string } = {}): Promise<HTMLIFrameElement> {
+  const iframe = document.createElement('iframe');
+  if (size.width) iframe.style.width = size.width;
+  if (size.height) iframe.style.height = size.height;
+  const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+  iframe.src = src;
+  document.body.append(iframe);
+  await loaded;
+  return iframe;
+}

@@ -1,17 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { deepText } from '../helpers.js';
+import { deepText, loadFrame } from '../helpers.js';
 
 /** Loads a page in an iframe (its own realm and custom element registry). */
-async function frame(src: string): Promise<HTMLIFrameElement> {
-  const iframe = document.createElement('iframe');
-  iframe.style.width = '480px';
-  iframe.style.height = '400px';
-  const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
-  iframe.src = src;
-  document.body.append(iframe);
-  await loaded;
-  return iframe;
-}
+const frame = (src: string) => loadFrame(src, { width: '480px', height: '400px' });
 
 type FrameWindow = Window & {
   CxDesk?: { version: string; configure: unknown; createMemoryAdapter: unknown; defineElements: unknown };

@@ -4,20 +4,11 @@ import '../../src/define.js';
 import { configure } from '../../src/config.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { CxCustomerPanelElement } from '../../src/elements/customer-panel/customer-panel.js';
-import { deepText, isolatedCacheOptions, sleep } from '../helpers.js';
+import { deepText, isolatedCacheOptions, loadFrame, sleep } from '../helpers.js';
 
 type HostWindow = Window & { __violations: string[]; __errors: string[]; __warnings: string[] };
 
-async function frame(src: string): Promise<HTMLIFrameElement> {
-  const iframe = document.createElement('iframe');
-  iframe.style.width = '460px';
-  iframe.style.height = '1400px';
-  const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
-  iframe.src = src;
-  document.body.append(iframe);
-  await loaded;
-  return iframe;
-}
+const frame = (src: string) => loadFrame(src, { width: '460px', height: '1400px' });
 
 const sections = (desk: Element) => ['acme-customer-panel', 'acme-next-actions', 'acme-interaction-history'].map((t) => desk.shadowRoot!.querySelector(t)!);
 

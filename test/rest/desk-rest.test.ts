@@ -5,21 +5,14 @@ import { configure } from '../../src/config.js';
 import { createRestAdapter } from '../../src/adapters/rest/rest-adapter.js';
 import type { CxDeskElement } from '../../src/elements/desk/desk.js';
 import type { CxCustomerPanelElement } from '../../src/elements/customer-panel/customer-panel.js';
-import { deepText, isolatedCacheOptions } from '../helpers.js';
+import { deepText, isolatedCacheOptions, loadFrame } from '../helpers.js';
 import { Scope } from './backend.js';
 
 const ADA = 'c-1001';
 const shows = (el: Element, text: string, timeout = 5000) =>
   waitUntil(() => deepText(el).includes(text), `"${text}" never appeared`, { timeout });
 
-async function frame(src: string): Promise<HTMLIFrameElement> {
-  const iframe = document.createElement('iframe');
-  const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
-  iframe.src = src;
-  document.body.append(iframe);
-  await loaded;
-  return iframe;
-}
+const frame = (src: string) => loadFrame(src, {});
 
 const deskIn = (iframe: HTMLIFrameElement) => iframe.contentDocument!.querySelector('cx-desk')!;
 

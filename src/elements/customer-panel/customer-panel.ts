@@ -135,16 +135,12 @@ export class CxCustomerPanelElement extends CxSectionElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<section part="base" class="base" aria-label=${this.t('regionCustomer')} aria-busy=${this.customer.view?.status === 'loading' ? 'true' : 'false'}>
-      ${this.renderBody()}
-      <span class="visually-hidden" role="status" aria-live="polite">${this.copyStatus}</span>
-    </section>`;
+    return this.renderShell(this.t('regionCustomer'), this.renderBody(), this.copyStatus, this.customer.view?.status === 'loading');
   }
 
   private renderBody(): TemplateResult {
-    const available = this.adapterOrProblem();
-    if ('problem' in available) return this.renderError(available.problem);
-    if (!this.effectiveCustomerId) return this.renderNoCustomer();
+    const unavailable = this.renderUnavailable();
+    if (unavailable) return unavailable;
     const view = this.customer.view;
     if (view?.status === 'error' && view.error) {
       return this.renderError(

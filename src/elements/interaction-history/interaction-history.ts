@@ -492,16 +492,12 @@ export class CxInteractionHistoryElement extends CxSectionElement {
   // ---- render -----------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`<section part="base" class="base" aria-label=${this.t('regionHistory')}>
-      ${this.renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    </section>`;
+    return this.renderShell(this.t('regionHistory'), this.renderBody(), this.announcement);
   }
 
   private renderBody(): TemplateResult {
-    const available = this.adapterOrProblem();
-    if ('problem' in available) return this.renderError(available.problem);
-    if (!this.effectiveCustomerId) return this.renderNoCustomer();
+    const unavailable = this.renderUnavailable();
+    if (unavailable) return unavailable;
     const view = this.history.view;
     const items = this.displayed();
     this.layout(items);

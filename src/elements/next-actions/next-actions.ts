@@ -276,16 +276,12 @@ export class CxNextActionsElement extends CxSectionElement {
   // ---- render -----------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`<section part="base" class="base" aria-label=${this.t('regionActions')}>
-      ${this.renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    </section>`;
+    return this.renderShell(this.t('regionActions'), this.renderBody(), this.announcement);
   }
 
   private renderBody(): TemplateResult {
-    const available = this.adapterOrProblem();
-    if ('problem' in available) return this.renderError(available.problem);
-    if (!this.effectiveCustomerId) return this.renderNoCustomer();
+    const unavailable = this.renderUnavailable();
+    if (unavailable) return unavailable;
     const customer = this.customer.view;
     const actions = this.actions.view;
     const failed = (customer?.status === 'error' && customer.error) || (actions?.status === 'error' && actions.error);

@@ -243,6 +243,22 @@ export abstract class CxSectionElement extends CxBaseElement {
     return own ? own : this.desk?.customerId;
   }
 
+  /** The section's outer box, its body, and a polite live region for announcements. */
+  protected renderShell(label: string, body: TemplateResult, announcement: string, busy = false): TemplateResult {
+    return html`<section part="base" class="base" aria-label=${label} aria-busy=${busy ? 'true' : 'false'}>
+      ${body}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
+    </section>`;
+  }
+
+  /** Why there is nothing to load yet, in words (no usable adapter, no customer), or undefined. */
+  protected renderUnavailable(): TemplateResult | undefined {
+    const available = this.adapterOrProblem();
+    if ('problem' in available) return this.renderError(available.problem);
+    if (!this.effectiveCustomerId) return this.renderNoCustomer();
+    return undefined;
+  }
+
   /** What to say when there is no customer to show: a lookup in progress or failed, or none chosen. */
   protected renderNoCustomer(): TemplateResult {
     const lookup = this.customerId ? undefined : this.desk?.lookup;
