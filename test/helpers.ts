@@ -1,3 +1,13 @@
+/**
+ * Shared test helpers. Importing this module also makes the test file fail on any unhandled promise
+ * rejection: cxdesk must never leave one behind, whatever fails.
+ */
+const unhandled: string[] = [];
+window.addEventListener('unhandledrejection', (e) => unhandled.push(String((e as PromiseRejectionEvent).reason)));
+after('no unhandled promise rejections', () => {
+  if (unhandled.length) throw new Error(`unhandled promise rejections: ${unhandled.join('; ')}`);
+});
+
 import type { CxAdapter } from '../src/adapters/adapter.js';
 import type { Customer, NextAction } from '../src/model/types.js';
 

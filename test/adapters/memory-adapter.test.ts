@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers.js'; // fails the file on any unhandled rejection
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { isNotFoundError } from '../../src/model/errors.js';
 import type { Interaction } from '../../src/model/types.js';

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers.js'; // fails the file on any unhandled rejection
 import { testAdapter } from '../../src/testing.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { createRestAdapter } from '../../src/adapters/rest/rest-adapter.js';

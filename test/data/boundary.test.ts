@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers.js'; // fails the file on any unhandled rejection
 import { loadCustomer, loadInteractions, loadNextActions, lookupCustomer } from '../../src/data/boundary.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import type { CxAdapter } from '../../src/adapters/adapter.js';

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers.js'; // fails the file on any unhandled rejection
 import { formatter, resolveLocale } from '../../src/i18n/format.js';
 import { translate, checkStrings } from '../../src/i18n/strings.js';
 

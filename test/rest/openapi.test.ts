@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers.js'; // fails the file on any unhandled rejection
 import { Validator } from '@cfworker/json-schema';
 import { checkCustomer, checkInteractionPage, checkNextActions, checkLiveEvent } from '../../src/model/schema.js';
 import { Scope } from './backend.js';

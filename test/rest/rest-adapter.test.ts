@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import '../helpers.js'; // fails the file on any unhandled rejection
 import { createRestAdapter } from '../../src/adapters/rest/rest-adapter.js';
 import { loadCustomer, loadInteractions } from '../../src/data/boundary.js';
 import {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../helpers.js'; // fails the file on any unhandled rejection
 import { BUILT_IN_RULES, evaluateRules, mergeActions, rankActions, type CxRule } from '../../src/rules/rules.js';
 import type { Customer, NextAction } from '../../src/model/types.js';
 
