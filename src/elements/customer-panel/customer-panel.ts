@@ -55,7 +55,14 @@ const words = (code: string | undefined) => (code ? code.replace(/_/g, ' ') : ''
  * @csspart contact - The email addresses and phone numbers, with copy buttons.
  * @csspart copy - Each copy button.
  * @csspart tags - The customer's tags.
- * @csspart section - Every collapsible section (also `section-health`, `section-products`, `section-orders`, `section-cases`, `section-consent`, `section-notes`, `section-details`).
+ * @csspart section - Every collapsible section.
+ * @csspart section-health - Value and health.
+ * @csspart section-products - Products.
+ * @csspart section-orders - Recent orders.
+ * @csspart section-cases - Open cases.
+ * @csspart section-consent - Consent.
+ * @csspart section-notes - Notes.
+ * @csspart section-details - Custom attributes.
  * @csspart section-title - The clickable title of a section.
  * @csspart metric - Each health figure (lifetime value, churn risk, CSAT, NPS, sentiment).
  * @csspart sparkline - The sentiment trend drawing.

@@ -32,6 +32,9 @@ import { deskStyles } from './desk.styles.js';
  *
  * @csspart layout - The default layout's container.
  * @csspart customer-panel - The customer panel of the default layout.
+ * @csspart customer-panel-base - The customer panel's `base` part.
+ * @csspart next-actions-base - The next actions' `base` part.
+ * @csspart interaction-history-base - The interaction history's `base` part.
  * @csspart next-actions - The next best actions of the default layout.
  * @csspart interaction-history - The interaction history of the default layout.
  *
