@@ -72,6 +72,30 @@ describe('storage faults', () => {
     stop();
   });
 
+  it('carries on in memory when an old tab blocks the database upgrade', async function () {
+    this.timeout(10_000);
+    const options = isolatedCacheOptions();
+    // an "old tab": the previous schema, open, and never letting go
+    const old = await openDB(`cxdesk:${options.namespace}`, 1, {
+      upgrade(d) {
+        d.createObjectStore('records', { keyPath: 'key' }).createIndex('accessedAt', 'accessedAt');
+        d.createObjectStore('prefs', { keyPath: 'key' });
+      },
+    });
+    try {
+      const store = storeFor(options);
+      const adapter = counting('Shown anyway');
+      const t = customerTarget(store, adapter, 'c-1');
+      const stop = store.watch(t.key, t.load, () => undefined);
+      await waitUntil(() => store.view<{ name: string }>(t.key).data?.data.name === 'Shown anyway', 'nothing shown', { timeout: 5000 });
+      await waitUntil(() => store.cacheMode === 'memory', 'the blocked upgrade was not noticed', { timeout: 5000 });
+      expect(store.view(t.key).cacheReason).to.contain('blocked');
+      stop();
+    } finally {
+      old.close();
+    }
+  });
+
   it('keeps tenants apart: one namespace never reads another’s records', async () => {
     const adapter = counting();
     const a = storeFor(isolatedCacheOptions());

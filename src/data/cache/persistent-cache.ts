@@ -8,7 +8,7 @@ import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 /** Bumped when the shape of a stored record changes; older records read as a miss. */
 export const RECORD_VERSION = 1;
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 export const DB_PREFIX = 'cxdesk:';
 
 export interface CachedRecord<T = unknown> {
@@ -26,7 +26,7 @@ interface CxDB extends DBSchema {
   records: {
     key: string;
     value: CachedRecord;
-    indexes: { accessedAt: number };
+    indexes: { accessedAt: number; storedAt: number };
   };
   /** Small per-agent settings (e.g. collapsed sections). */
   prefs: {
@@ -159,12 +159,16 @@ class IdbCache implements PersistentCache {
 
   private openConnection(): Promise<IDBPDatabase<CxDB>> {
     return openDB<CxDB>(this.name, DB_VERSION, {
-      upgrade(db, oldVersion) {
+      upgrade(db, oldVersion, _newVersion, tx) {
         // migrations: one block per version, never edited once released
         if (oldVersion < 1) {
           const records = db.createObjectStore('records', { keyPath: 'key' });
           records.createIndex('accessedAt', 'accessedAt');
           db.createObjectStore('prefs', { keyPath: 'key' });
+        }
+        if (oldVersion < 2) {
+          // v2: expired records are found by age without reading every record
+          tx.objectStore('records').createIndex('storedAt', 'storedAt');
         }
       },
       blocking: () => {
@@ -183,9 +187,9 @@ class IdbCache implements PersistentCache {
   private async sweep(db: IDBPDatabase<CxDB>): Promise<void> {
     const cutoff = Date.now() - this.limits.maxAge;
     const tx = db.transaction('records', 'readwrite');
-    let cursor = await tx.store.openCursor();
+    let cursor = await tx.store.index('storedAt').openCursor(IDBKeyRange.upperBound(cutoff, true));
     while (cursor) {
-      if (!validRecord(cursor.value) || cursor.value.storedAt < cutoff) await cursor.delete();
+      await cursor.delete();
       cursor = await cursor.continue();
     }
     await tx.done;
