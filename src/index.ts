@@ -99,6 +99,7 @@ export {
   CxActionDismissEvent,
   CxActionSnoozeEvent,
   CxInteractionSelectEvent,
+  CxRevealEvent,
 } from './events/events.js';
 export type {
   CxLoadDetail,
@@ -108,6 +109,7 @@ export type {
   CxActionDismissDetail,
   CxActionSnoozeDetail,
   CxInteractionSelectDetail,
+  CxRevealDetail,
 } from './events/events.js';
 
 export { CxDeskElement } from './elements/desk/desk.js';

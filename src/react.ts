@@ -21,6 +21,7 @@ import type {
   CxErrorEvent,
   CxInteractionSelectEvent,
   CxLoadEvent,
+  CxRevealEvent,
 } from './events/events.js';
 
 const common = {
@@ -33,6 +34,9 @@ const actions = {
   onActionDismiss: 'cx-action-dismiss' as EventName<CxActionDismissEvent>,
   onActionSnooze: 'cx-action-snooze' as EventName<CxActionSnoozeEvent>,
 };
+const reveal = {
+  onReveal: 'cx-reveal' as EventName<CxRevealEvent>,
+};
 const history = {
   onInteractionSelect: 'cx-interaction-select' as EventName<CxInteractionSelectEvent>,
 };
@@ -42,7 +46,7 @@ export const CxDesk = createComponent({
   tagName: 'cx-desk',
   elementClass: CxDeskElement,
   react: React,
-  events: { ...common, ...actions, ...history },
+  events: { ...common, ...actions, ...history, ...reveal },
   displayName: 'CxDesk',
 });
 
@@ -50,7 +54,7 @@ export const CxCustomerPanel = createComponent({
   tagName: 'cx-customer-panel',
   elementClass: CxCustomerPanelElement,
   react: React,
-  events: common,
+  events: { ...common, ...reveal },
   displayName: 'CxCustomerPanel',
 });
 

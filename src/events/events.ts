@@ -103,6 +103,19 @@ export class CxInteractionSelectEvent extends CxEvent<CxInteractionSelectDetail>
   }
 }
 
+export interface CxRevealDetail {
+  customerId: string;
+  /** The field path of the value shown, e.g. `customer.phones[0]`. */
+  field: string;
+}
+/** The agent revealed a masked value (only possible where `redact.reveal` allows it). */
+export class CxRevealEvent extends CxEvent<CxRevealDetail> {
+  static readonly eventName = 'cx-reveal';
+  constructor(detail: CxRevealDetail) {
+    super(CxRevealEvent.eventName, detail);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'cx-load': CxLoadEvent;
@@ -112,5 +125,6 @@ declare global {
     'cx-action-dismiss': CxActionDismissEvent;
     'cx-action-snooze': CxActionSnoozeEvent;
     'cx-interaction-select': CxInteractionSelectEvent;
+    'cx-reveal': CxRevealEvent;
   }
 }

@@ -15,6 +15,11 @@ export interface CxRedactOptions {
   fields?: string[];
   /** Patterns masked inside every text value: built-in names, or your own regular expressions. */
   patterns?: Array<RedactPatternName | RegExp>;
+  /**
+   * Fields whose masked values the agent may reveal, one at a time (fetched again, never cached;
+   * each reveal fires `cx-reveal`). Supported: `customer.emails`, `customer.phones`. Default: none.
+   */
+  reveal?: string[];
 }
 
 const MASK = '••••';
@@ -42,6 +47,9 @@ const BUILT_IN: Record<RedactPatternName, (text: string) => string> = {
   iban: (t) => t.replace(/\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b/g, (m) => `${m.slice(0, 2)}${MASK}${m.replace(/\s/g, '').slice(-4)}`),
   'us-ssn': (t) => t.replace(/\b\d{3}-\d{2}-\d{4}\b/g, `${MASK}-${MASK}`),
 };
+
+/** Whether a shown value was masked. */
+export const isMasked = (value: string): boolean => value.includes(MASK);
 
 /** A fingerprint of the options, so records masked differently never share a cache entry. */
 export function redactKey(options: CxRedactOptions | undefined): string {

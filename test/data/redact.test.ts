@@ -1,19 +1,21 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { openDB } from 'idb';
 import '../../src/define.js';
 import { configure } from '../../src/config.js';
 import { createMemoryAdapter } from '../../src/adapters/memory/memory-adapter.js';
 import { redactCustomer, redactInteraction } from '../../src/model/redact.js';
 import type { CxDeskElement } from '../../src/elements/desk/desk.js';
+import type { CxCustomerPanelElement } from '../../src/elements/customer-panel/customer-panel.js';
 import { deepText, isolatedCacheOptions, sleep } from '../helpers.js';
 
 const CARD = '4111 1111 1111 1111';
 const CARD_DIGITS = '4111111111111111';
 
-async function everythingAtRest(): Promise<string> {
+/** Everything cxdesk keeps at rest: in one namespace, or (without one) in every cxdesk database. */
+async function everythingAtRest(namespace?: string): Promise<string> {
   let all = '';
   for (const d of await indexedDB.databases()) {
-    if (!d.name?.startsWith('cxdesk:')) continue;
+    if (!d.name?.startsWith(namespace ? `cxdesk:${namespace}` : 'cxdesk:')) continue;
     const db = await openDB(d.name);
     for (const store of db.objectStoreNames) all += JSON.stringify(await db.getAll(store));
     db.close();
@@ -83,5 +85,27 @@ describe('redaction', () => {
     expect(atRest).to.contain('1111');
     expect(atRest).not.to.contain(CARD);
     expect(atRest).not.to.contain(CARD_DIGITS);
+  });
+
+  it('lets the agent reveal a masked value only where allowed, fetched again, and reports it', async () => {
+    const adapter = createMemoryAdapter({ customers: [{ id: 'c-1', name: 'Ada', phones: ['+14155550123'], emails: ['ada@example.com'] }] });
+    const options = isolatedCacheOptions();
+    configure({ adapter, cacheOptions: options, redact: { fields: ['customer.phones', 'customer.emails'], reveal: ['customer.phones'] } });
+    const el = await fixture<CxCustomerPanelElement>(html`<cx-customer-panel customer-id="c-1"></cx-customer-panel>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=contact]'));
+    expect(deepText(el)).not.to.contain('+14155550123');
+    const buttons = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=reveal]');
+    expect(buttons.length, 'only the phone may be revealed').to.equal(1);
+    expect(el.shadowRoot!.querySelectorAll('[part~=copy]').length, 'masked values have nothing to copy').to.equal(0);
+    const revealed = oneEvent(el, 'cx-reveal');
+    buttons[0]!.click();
+    expect((await revealed).detail).to.deep.equal({ customerId: 'c-1', field: 'customer.phones[0]' });
+    await waitUntil(() => deepText(el).includes('+14155550123'));
+    expect(el.shadowRoot!.querySelector('a[href="tel:+14155550123"]')).to.exist;
+    expect(deepText(el)).not.to.contain('ada@example.com');
+    await sleep(200);
+    // (other test files running beside this one keep the demo's customers, with this very number)
+    expect(await everythingAtRest(options.namespace)).not.to.contain('14155550123');
+    await expect(el).to.be.accessible();
   });
 });

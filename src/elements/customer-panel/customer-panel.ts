@@ -1,6 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { Loaded } from '../../data/boundary.js';
+import { loadCustomer, type Loaded } from '../../data/boundary.js';
+import { CxRevealEvent } from '../../events/events.js';
+import { isMasked } from '../../model/redact.js';
+import { toCxError } from '../../model/errors.js';
 import { customerTarget } from '../../data/resources.js';
 import { SwrController } from '../../data/swr-controller.js';
 import { adapterProblem } from '../../config.js';
@@ -54,6 +57,7 @@ const words = (code: string | undefined) => (code ? code.replace(/_/g, ' ') : ''
  * @csspart identity - Location and local time, preferred channel, language.
  * @csspart contact - The email addresses and phone numbers, with copy buttons.
  * @csspart copy - Each copy button.
+ * @csspart reveal - The button that shows a masked value, where the integrator allows it.
  * @csspart tags - The customer's tags.
  * @csspart section - Every collapsible section.
  * @csspart section-health - Value and health.
@@ -88,6 +92,7 @@ const words = (code: string | undefined) => (code ? code.replace(/_/g, ' ') : ''
  * @fires cx-load - The customer is on screen. Detail: `{ customerId, source: 'customer' }`.
  * @fires cx-error - Loading the customer failed. Detail: `{ customerId, source, error }`.
  * @fires cx-auth-required - The backend answered 401. Detail: `{ customerId, source }`.
+ * @fires cx-reveal - The agent revealed a masked value (where `redact.reveal` allows it). Detail: `{ customerId, field }`.
  */
 export class CxCustomerPanelElement extends CxSectionElement {
   static override styles = [themeStyles, stateStyles, customerPanelStyles];
@@ -96,10 +101,13 @@ export class CxCustomerPanelElement extends CxSectionElement {
   @state() private brokenAvatar?: string;
   /** Sections the agent collapsed (remembered per cache namespace). */
   @state() private collapsed = new Set<PanelSection>();
+  /** Masked values the agent revealed, by field path (in memory only, for the customer shown). */
+  @state() private revealed = new Map<string, string>();
   /** The last copy result, announced politely. */
   @state() private copyStatus = '';
 
   private clock?: ReturnType<typeof setInterval>;
+  private revealedFor: string | undefined;
   private prefsFrom?: unknown;
 
   private readonly customer = new SwrController<Customer>(this, {
@@ -132,6 +140,13 @@ export class CxCustomerPanelElement extends CxSectionElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (changed.has('customerId') || changed.has('desk')) {
+      const shownFor = this.effectiveCustomerId;
+      if (shownFor !== this.revealedFor) {
+        this.revealedFor = shownFor;
+        this.revealed = new Map();
+      }
+    }
     const store = this.store;
     if (store !== this.prefsFrom) {
       this.prefsFrom = store;
@@ -217,21 +232,60 @@ export class CxCustomerPanelElement extends CxSectionElement {
   }
 
   private renderContact(c: Customer): TemplateResult | typeof nothing {
+    const entry = (field: 'customer.emails' | 'customer.phones', value: string, i: number) => {
+      const path = `${field}[${i}]`;
+      const shown = this.revealed.get(path) ?? value;
+      const email = field === 'customer.emails';
+      return {
+        path,
+        field,
+        index: i,
+        text: shown,
+        masked: isMasked(shown),
+        href: isMasked(shown) ? undefined : email ? mailtoUrl(shown) : telUrl(shown),
+        label: this.t(email ? 'emailLabel' : 'phoneLabel', { value: shown }),
+      };
+    };
     const contact = [
-      ...(c.emails ?? []).map((e) => ({ text: e, href: mailtoUrl(e), label: this.t('emailLabel', { value: e }) })),
-      ...(c.phones ?? []).map((p) => ({ text: p, href: telUrl(p), label: this.t('phoneLabel', { value: p }) })),
+      ...(c.emails ?? []).map((e, i) => entry('customer.emails', e, i)),
+      ...(c.phones ?? []).map((p, i) => entry('customer.phones', p, i)),
     ];
     if (!contact.length) return nothing;
+    const revealable = new Set(this.settings.redact?.reveal ?? []);
     return html`<ul part="contact" class="contact" aria-label=${this.t('contactPoints')}>
       ${contact.map(
         (x) => html`<li>
           ${x.href ? html`<a href=${x.href} aria-label=${x.label}>${x.text}</a>` : html`<span>${x.text}</span>`}
-          <button part="copy" class="copy" type="button" aria-label=${this.t('copyLabel', { value: x.text })} @click=${() => this.copy(x.text)}>
-            ${this.t('copy')}
-          </button>
+          ${x.masked
+            ? revealable.has(x.field)
+              ? html`<button part="reveal" class="copy" type="button" aria-label=${this.t('revealLabel')} @click=${() => this.reveal(x.field, x.index)}>
+                  ${this.t('reveal')}
+                </button>`
+              : nothing
+            : html`<button part="copy" class="copy" type="button" aria-label=${this.t('copyLabel', { value: x.text })} @click=${() => this.copy(x.text)}>
+                ${this.t('copy')}
+              </button>`}
         </li>`,
       )}
     </ul>`;
+  }
+
+  /** Fetches the clear value of one masked field again (never cached), shows it, and reports it. */
+  private async reveal(field: 'customer.emails' | 'customer.phones', index: number): Promise<void> {
+    const id = this.effectiveCustomerId;
+    const adapter = this.settings.adapter;
+    if (!id || !adapter || !(this.settings.redact?.reveal ?? []).includes(field)) return;
+    try {
+      const { data } = await loadCustomer(adapter, id, new AbortController().signal);
+      const value = (field === 'customer.emails' ? data.emails : data.phones)?.[index];
+      if (typeof value !== 'string' || id !== this.effectiveCustomerId) return;
+      const path = `${field}[${index}]`;
+      this.revealed = new Map(this.revealed).set(path, value);
+      this.copyStatus = this.t('revealed', { value });
+      this.dispatchEvent(new CxRevealEvent({ customerId: id, field: path }));
+    } catch (e) {
+      this.emitError(id, 'customer', toCxError(e, 'customer'));
+    }
   }
 
   private async copy(text: string): Promise<void> {
