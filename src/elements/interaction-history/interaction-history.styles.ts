@@ -2,13 +2,13 @@ import { css } from 'lit';
 
 /** Row heights in px, per density; the virtual list's arithmetic and the CSS below use the same numbers. */
 export const ROW_HEIGHTS = {
-  comfortable: { day: 28, item: 64 },
+  comfortable: { day: 28, item: 72 },
   compact: { day: 24, item: 52 },
 } as const;
 
 export const interactionHistoryStyles = css`
   :host {
-    --_item-h: 64px;
+    --_item-h: 72px;
     --_day-h: 28px;
     block-size: var(--cx-history-height, 512px);
     container-type: inline-size;
