@@ -10,7 +10,6 @@
  * has already loaded on the page; another version keeps its own `window.CxDesk`.
  */
 import * as api from './index.js';
-import { setAssetBase } from './internal/assets.js';
 
 declare global {
   interface Window {
@@ -19,12 +18,6 @@ declare global {
 }
 
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
-try {
-  if (script?.src) setAssetBase(new URL('.', script.src).href);
-} catch {
-  // loaded from a blob: or data: URL: files beside it resolve against the page instead
-}
-
 const data = script?.dataset ?? {};
 if (!window.CxDesk) window.CxDesk = api;
 

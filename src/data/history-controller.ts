@@ -10,6 +10,7 @@ import type { Channel, Interaction, InteractionPage } from '../model/types.js';
 import { loadInteractions, type Loaded } from './boundary.js';
 import { adapterKey, interactionsTarget } from './resources.js';
 import { watchLive } from './live.js';
+import { matchesInteraction } from '../model/search.js';
 import { redactInteraction, redactKey, type CxRedactOptions } from '../model/redact.js';
 import type { CxStore, ResourceView } from './store.js';
 import { SwrController } from './swr-controller.js';
@@ -38,13 +39,8 @@ const time = (i: Interaction) => Date.parse(i.occurredAt) || 0;
 const newestFirst = (a: Interaction, b: Interaction) => time(b) - time(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 function matches(i: Interaction, q: HistoryQuery): boolean {
-  if (q.channels.length && !q.channels.includes(i.channel)) return false;
   if (q.before && time(i) >= Date.parse(q.before)) return false;
-  if (q.search) {
-    const hay = [i.subject, i.summary, i.body?.text, i.agent?.name, i.caseId, i.channel, ...(i.tags ?? [])].join('\n').toLowerCase();
-    if (!hay.includes(q.search.toLowerCase())) return false;
-  }
-  return true;
+  return matchesInteraction(i, q.channels, q.search);
 }
 
 export class HistoryController implements ReactiveController {

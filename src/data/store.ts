@@ -106,8 +106,8 @@ export class CxStore {
   private readonly cache: PersistentCache;
   private readonly entries = new Map<string, Entry>();
   private readonly channel: BroadcastChannel | undefined;
-  private readonly removeWindowListeners: () => void;
 
+  /** One store per namespace, for the life of the page: its window listeners and channel stay with it. */
   constructor(options: Required<CxCacheOptions>) {
     this.options = options;
     this.cache = createPersistentCache(options.namespace, options, options.enabled);
@@ -126,13 +126,6 @@ export class CxStore {
       window.addEventListener('online', onOnline);
       window.addEventListener('offline', onOffline);
     }
-    this.removeWindowListeners = () => {
-      if (typeof window === 'undefined') return;
-      window.removeEventListener('focus', onFocus);
-      document.removeEventListener('visibilitychange', onFocus);
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('offline', onOffline);
-    };
   }
 
   get cacheMode(): CacheMode {
@@ -237,12 +230,6 @@ export class CxStore {
 
   /** Closes the database connection (so it can be deleted). */
   close(): void {
-    this.cache.close();
-  }
-
-  dispose(): void {
-    this.removeWindowListeners();
-    this.channel?.close();
     this.cache.close();
   }
 

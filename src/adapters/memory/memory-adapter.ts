@@ -8,6 +8,7 @@ import type { ActionFeedback, CustomerLookup, CxAdapter, InteractionQuery } from
 import { AdapterError, NotFoundError } from '../../model/errors.js';
 import { wait } from '../../internal/signals.js';
 import { randomId } from '../../internal/id.js';
+import { searchableText } from '../../model/search.js';
 import type { Customer, Interaction, InteractionPage, LiveEvent, NextAction } from '../../model/types.js';
 
 export interface MemoryAdapterOptions {
@@ -69,14 +70,6 @@ function decodeCursor(cursor: string): { t: number; id: string } {
 }
 
 const digits = (s: string) => s.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
-
-function searchable(i: Interaction): string {
-  const html = i.body?.html ? i.body.html.replace(/<[^>]*>/g, ' ') : '';
-  return [i.subject, i.summary, i.body?.text, html, i.agent?.name, i.caseId, i.channel, ...(i.tags ?? [])]
-    .filter((x) => typeof x === 'string')
-    .join('\n')
-    .toLowerCase();
-}
 
 /**
  * Creates an adapter over in-memory data.
@@ -152,7 +145,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions): MemoryAdapte
       const matching: Sorted[] = [];
       for (const s of all) {
         if (before !== undefined && s.t >= before) continue;
-        if (needle && !searchable(s.item).includes(needle)) continue;
+        if (needle && !searchableText(s.item).includes(needle)) continue;
         counts[s.item.channel] = (counts[s.item.channel] ?? 0) + 1;
         if (channels && !channels.has(s.item.channel)) continue;
         matching.push(s);

@@ -76,16 +76,6 @@ export const interactionHistoryStyles = css`
     gap: var(--_gap);
     align-items: center;
   }
-  .search,
-  .date {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 2px 6px;
-    min-inline-size: 0;
-  }
   .search {
     flex: 1 1 8em;
   }
@@ -96,17 +86,25 @@ export const interactionHistoryStyles = css`
     display: flex;
     flex-direction: column;
   }
-  .day-header {
-    position: absolute;
-    inset-block-start: 0;
-    inset-inline: 0;
-    z-index: 1;
+  /* the pinned day header and the day separators in the list look alike */
+  .day-header,
+  .day {
+    box-sizing: border-box;
     block-size: var(--_day-h);
     line-height: var(--_day-h);
     padding-inline: 4px;
     font-size: 0.8em;
     font-weight: 600;
     color: var(--_text-muted);
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .day-header {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline: 0;
+    z-index: 1;
     background: var(--_surface);
     border-block-end: 1px solid var(--_border);
     pointer-events: none;
@@ -123,17 +121,7 @@ export const interactionHistoryStyles = css`
     block-size: 0;
   }
   .day {
-    box-sizing: border-box;
-    block-size: var(--_day-h);
-    line-height: var(--_day-h);
-    padding-inline: 4px;
-    font-size: 0.8em;
-    font-weight: 600;
-    color: var(--_text-muted);
     background: var(--_surface-raised);
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
   }
   .item {
     box-sizing: border-box;

@@ -6,6 +6,7 @@ import { adapterKey } from '../../data/resources.js';
 import { CxInteractionSelectEvent } from '../../events/events.js';
 import { toDate } from '../../i18n/format.js';
 import { loadSanitizer } from '../../internal/sanitizer.js';
+import { matchesInteraction } from '../../model/search.js';
 import { safeUrl } from '../../internal/url.js';
 import type { Channel, Interaction } from '../../model/types.js';
 import { CxSectionElement } from '../shared/cx-element.js';
@@ -41,13 +42,6 @@ export function highlight(text: string, needle: string): TemplateResult | string
   if (!parts.length) return text;
   parts.push(text.slice(from));
   return html`${parts}`;
-}
-
-function localMatch(i: Interaction, channels: Set<string>, search: string): boolean {
-  if (channels.size && !channels.has(i.channel)) return false;
-  if (!search) return true;
-  const hay = [i.subject, i.summary, i.body?.text, i.agent?.name, i.caseId, i.channel, ...(i.tags ?? [])].join('\n').toLowerCase();
-  return hay.includes(search.toLowerCase());
 }
 
 /**
@@ -261,7 +255,7 @@ export class CxInteractionHistoryElement extends CxSectionElement {
       items = this.history.items;
       this.previousItems = items;
     } else items = this.previousItems;
-    if (pendingSearch || !view?.data) items = items.filter((i) => localMatch(i, this.selected, this.searchText.trim()));
+    if (pendingSearch || !view?.data) items = items.filter((i) => matchesInteraction(i, this.selected, this.searchText));
     return items;
   }
 

@@ -85,14 +85,7 @@ export const nextActionsStyles = css`
     color: var(--_text-muted);
   }
   .form input {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 2px 6px;
     flex: 1 1 10em;
-    min-inline-size: 0;
   }
   .held-back {
     font-size: 0.9em;

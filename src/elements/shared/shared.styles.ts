@@ -116,6 +116,15 @@ export const themeStyles = css`
   button {
     font: inherit;
   }
+  input {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 2px 6px;
+    min-inline-size: 0;
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;
