@@ -2,36 +2,16 @@
  * Registration of the elements under a tag prefix. The element classes themselves register nothing:
  * `import { CxDeskElement } from 'cxdesk'` is free of side effects.
  */
-import type { ElementTags } from './context.js';
+import { checkPrefix, emptyResult, tagsFor, type DefineOptions, type DefineResult } from './tags.js';
 import { CxCustomerPanelElement } from './elements/customer-panel/customer-panel.js';
 import { CxDeskElement } from './elements/desk/desk.js';
 import { CxInteractionHistoryElement } from './elements/interaction-history/interaction-history.js';
 import { CxNextActionsElement } from './elements/next-actions/next-actions.js';
 
-export interface DefineOptions {
-  /** Tag prefix: `acme` registers `acme-desk`, `acme-customer-panel`, … Default `cx`. */
-  prefix?: string;
-}
-
-export interface DefineResult {
-  /** Tags registered by this call. */
-  defined: string[];
-  /** Tags that were already taken (by this copy of cxdesk, or by someone else). */
-  skipped: Array<{ tag: string; reason: 'already-defined-by-cxdesk' | 'taken' }>;
-}
-
-const PREFIX = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const used = new WeakSet<CustomElementConstructor>();
 const ours = new WeakSet<CustomElementConstructor>();
 
-function tagsFor(prefix: string): ElementTags {
-  return {
-    desk: `${prefix}-desk`,
-    customerPanel: `${prefix}-customer-panel`,
-    interactionHistory: `${prefix}-interaction-history`,
-    nextActions: `${prefix}-next-actions`,
-  };
-}
+export type { DefineOptions, DefineResult };
 
 /**
  * Registers every cxdesk element under `prefix` (default `cx`). Safe to call again: tags this copy
@@ -43,15 +23,9 @@ function tagsFor(prefix: string): ElementTags {
  * defineElements({ prefix: 'acme' }); // <acme-desk>, <acme-customer-panel>, …
  */
 export function defineElements(options: DefineOptions = {}): DefineResult {
-  const result: DefineResult = { defined: [], skipped: [] };
-  const prefix = (options?.prefix ?? 'cx').trim().toLowerCase();
-  if (!PREFIX.test(prefix)) {
-    console.error(
-      `cxdesk: "${options?.prefix}" is not a usable tag prefix: use lowercase letters, digits and single hyphens, starting with a letter (e.g. "acme").`,
-    );
-    return result;
-  }
-  if (typeof customElements === 'undefined') return result;
+  const prefix = checkPrefix(options);
+  const result = emptyResult();
+  if (!prefix || typeof customElements === 'undefined') return result;
   const tags = tagsFor(prefix);
   // The same class cannot be registered twice, so every prefix after the first gets subclasses.
   const family = <T extends CustomElementConstructor>(base: T): T => {

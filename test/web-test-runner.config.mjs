@@ -1,5 +1,5 @@
 // Tests run in a real headless Chromium found on this machine (see test/chrome.mjs).
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { rollup } from 'rollup';
@@ -96,6 +96,16 @@ const remoteMiddleware = async (ctx, next) => {
   }
   return next();
 };
+// An "older version" of the script-tag build, served from its own folder: the built files with the
+// version string replaced, so two versions (each with its lazily loaded element code) share a page.
+const { version: currentVersion } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const olderVersionMiddleware = async (ctx, next) => {
+  const m = /^\/__older\/(cxdesk[\w.-]*\.js)$/.exec(ctx.path);
+  if (!m) return next();
+  const file = new URL(`../dist/${m[1]}`, import.meta.url);
+  ctx.type = 'text/javascript';
+  ctx.body = readFileSync(file, 'utf8').replaceAll(`"${currentVersion}"`, '"0.0.1-old"').replaceAll(`@${currentVersion}"`, '@0.0.1-old"');
+};
 // The strict host policy of the README, as a response header, for the CSP fixtures.
 const STRICT_CSP =
   "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify 'allow-duplicates'";
@@ -117,7 +127,7 @@ export default {
   concurrency: isolated ? 1 : 2,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromeArgs } })],
-  middleware: [cspMiddleware, backendMiddleware, remoteMiddleware],
+  middleware: [cspMiddleware, backendMiddleware, remoteMiddleware, olderVersionMiddleware],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en"><head><meta charset="utf-8"><title>cxdesk tests</title></head><body>
       <script>window.__CX_TEST__ = ${JSON.stringify({ crossOriginBackend: crossOrigin.url })};</script>

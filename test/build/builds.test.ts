@@ -30,7 +30,7 @@ describe('dist/cxdesk.min.js (script tag)', () => {
     for (const name of ['createRestAdapter', 'createMemoryAdapter', 'composeAdapters', 'defineElements', 'clearCache', 'invalidate', 'CxError', 'NotFoundError', 'AuthError', 'NetworkError', 'TimeoutError', 'InvalidDataError', 'AdapterError', 'isNotFoundError', 'isAuthError']) {
       expect(api[name], `CxDesk.${name}`).to.be.a('function');
     }
-    expect(win.customElements.get('cx-desk')).to.be.a('function');
+    await win.customElements.whenDefined('cx-desk');
     expect(win.customElements.get('cx-customer-panel')).to.be.a('function');
     const desk = win.document.querySelector('cx-desk')!;
     await waitUntil(() => deepText(desk).includes('Script Tag Customer'), 'the customer never appeared');
@@ -42,16 +42,17 @@ describe('dist/cxdesk.min.js (script tag)', () => {
   });
 
   it('loads the HTML sanitizer from the file beside it, only when an email is opened', async () => {
-    const source = await (await fetch('/dist/cxdesk.min.js')).text();
-    expect(source).not.to.contain('DOMPurify');
-    expect(source).to.contain('./cxdesk-sanitizer.js');
+    for (const file of ['cxdesk.min.js', 'cxdesk-elements.js']) {
+      expect(await (await fetch(`/dist/${file}`)).text()).not.to.contain('DOMPurify');
+    }
+    expect(await (await fetch('/dist/cxdesk-elements.js')).text()).to.contain('./cxdesk-sanitizer.js');
     const iframe = await frame('/test/fixtures/script-tag.html');
     const win = iframe.contentWindow as FrameWindow & { __pwned?: number };
     const sanitizerLoaded = () =>
       win.performance.getEntriesByType('resource').some((r) => r.name.endsWith('/dist/cxdesk-sanitizer.js'));
     const desk = win.document.querySelector('cx-desk')!;
     const history = () => desk.shadowRoot!.querySelector('cx-interaction-history')!;
-    await waitUntil(() => history().shadowRoot?.querySelector('article'), 'the email is not listed');
+    await waitUntil(() => desk.shadowRoot && history()?.shadowRoot?.querySelector('article'), 'the email is not listed');
     expect(sanitizerLoaded(), 'loaded before it was needed').to.equal(false);
     history().shadowRoot!.querySelector<HTMLElement>('article')!.click();
     await waitUntil(() => history().shadowRoot!.querySelector('.email')?.shadowRoot?.textContent?.includes('Hello from HTML'), 'the email did not render');
@@ -63,33 +64,98 @@ describe('dist/cxdesk.min.js (script tag)', () => {
   it('lets two versions share a page without throwing or registering twice', async () => {
     const iframe = await frame('/test/fixtures/two-versions.html');
     const win = iframe.contentWindow as FrameWindow & { __warnings: string[] };
-    const source = await (await fetch('/dist/cxdesk.min.js')).text();
-    const load = (code: string) =>
+    const load = (src: string) =>
       new Promise<void>((resolve, reject) => {
         const s = win.document.createElement('script');
-        s.src = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+        s.src = src;
         s.onload = () => resolve();
-        s.onerror = () => reject(new Error('script failed'));
+        s.onerror = () => reject(new Error(`${src} failed`));
         win.document.head.append(s);
       });
-    // an older copy first, then this one
-    const { version } = await (await fetch('/package.json')).json();
-    const older = source.replaceAll(JSON.stringify(version), '"0.0.1-old"');
-    expect(older).not.to.equal(source);
-    await load(older);
+    // an older copy first (served from its own folder, with its own element code), then this one
+    await load('/__older/cxdesk.min.js');
     const first = win.CxDesk;
-    await load(source);
+    expect(first?.version).to.equal('0.0.1-old');
+    await win.customElements.whenDefined('cx-desk');
+    await load('/dist/cxdesk.min.js');
+    await waitUntil(() => win.__warnings.some((w) => w.includes('already defined by other code')), 'no warning about the taken tags');
     expect(win.__errors).to.deep.equal([]);
     expect(win.CxDesk).to.equal(first);
     expect(win.customElements.get('cx-desk')).to.be.a('function');
-    expect(win.__warnings.filter((w) => w.includes('already defined by other code')).length).to.be.greaterThan(0);
     expect(win.__warnings.every((w) => !w.includes('already defined by other code') || w.includes('prefix'))).to.equal(true);
+  });
+
+  describe('element code, loaded from beside the script when the page first uses a tag', () => {
+    type BlankWindow = FrameWindow & { __consoleErrors: string[] };
+    const addScript = (win: Window, src: string, data: Record<string, string> = {}) =>
+      new Promise<void>((resolve, reject) => {
+        const s = win.document.createElement('script');
+        Object.assign(s.dataset, data);
+        s.src = src;
+        s.onload = () => resolve();
+        s.onerror = () => reject(new Error(`${src} failed`));
+        win.document.head.append(s);
+      });
+    const fetched = (win: Window, file: string) =>
+      win.performance.getEntriesByType('resource').filter((r) => r.name.endsWith(`/dist/${file}`)).length;
+
+    it('is not fetched by a page without the elements, and is fetched once a tag appears', async () => {
+      const iframe = await frame('/test/fixtures/blank.html');
+      const win = iframe.contentWindow as BlankWindow;
+      await addScript(win, '/dist/cxdesk.min.js', { prefix: 'lazy' });
+      const api = win.CxDesk as unknown as { defineElements(o: object): { pending: string[]; ready: Promise<{ defined: string[] }> } };
+      const again = api.defineElements({ prefix: 'lazy' });
+      expect(again.pending).to.deep.equal(['lazy-desk', 'lazy-customer-panel', 'lazy-interaction-history', 'lazy-next-actions']);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fetched(win, 'cxdesk-elements.js'), 'fetched before any tag was used').to.equal(0);
+      expect(win.customElements.get('lazy-desk')).to.equal(undefined);
+      // the host renders a panel later, deep in its own markup
+      win.document.querySelector('main')!.innerHTML = '<section><div><lazy-customer-panel></lazy-customer-panel></div></section>';
+      const result = await again.ready;
+      expect(result.defined).to.include('lazy-customer-panel');
+      expect(win.customElements.get('lazy-customer-panel')).to.be.a('function');
+      expect(fetched(win, 'cxdesk-elements.js')).to.equal(1);
+      expect(fetched(win, 'cxdesk-sanitizer.js')).to.equal(0);
+      // once loaded, registration is immediate
+      const now = api.defineElements({ prefix: 'later' });
+      expect(now.pending).to.deep.equal([]);
+      expect((now as unknown as { defined: string[] }).defined).to.include('later-desk');
+      expect(win.__errors).to.deep.equal([]);
+      expect(win.__consoleErrors).to.deep.equal([]);
+    });
+
+    it('loads at once with data-eager, for elements inside the host’s own shadow roots', async () => {
+      const iframe = await frame('/test/fixtures/blank.html');
+      const win = iframe.contentWindow as BlankWindow;
+      await addScript(win, '/dist/cxdesk.min.js', { eager: '' });
+      await win.customElements.whenDefined('cx-desk');
+      const host = win.document.createElement('div');
+      win.document.body.append(host);
+      host.attachShadow({ mode: 'open' }).innerHTML = '<cx-customer-panel></cx-customer-panel>';
+      expect(host.shadowRoot!.querySelector('cx-customer-panel')).to.be.instanceOf(win.customElements.get('cx-customer-panel')!);
+      expect(win.__errors).to.deep.equal([]);
+    });
+
+    it('says in words where it looked when the element code is missing, and settles ready with the reason', async () => {
+      const iframe = await frame('/test/fixtures/blank.html');
+      const win = iframe.contentWindow as BlankWindow;
+      // the script alone, without the files that belong beside it
+      const source = await (await fetch('/dist/cxdesk.min.js')).text();
+      await addScript(win, URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { prefix: 'alone' });
+      const api = win.CxDesk as unknown as { defineElements(o: object): { ready: Promise<{ defined: string[]; error?: string }> } };
+      win.document.querySelector('main')!.innerHTML = '<alone-desk customer-id="c-1"></alone-desk>';
+      const result = await api.defineElements({ prefix: 'alone' }).ready;
+      expect(result.defined).to.deep.equal([]);
+      expect(result.error).to.match(/could not load its elements from .*cxdesk-elements\.js/);
+      expect(win.__consoleErrors.some((e) => e.includes('Serve cxdesk-elements.js beside cxdesk.min.js'))).to.equal(true);
+      expect(win.__errors).to.deep.equal([]);
+    });
   });
 
   it('registers under data-prefix', async () => {
     const iframe = await frame('/test/fixtures/script-tag-prefix.html');
     const win = iframe.contentWindow as FrameWindow;
-    expect(win.customElements.get('acme-desk')).to.be.a('function');
+    await win.customElements.whenDefined('acme-desk');
     expect(win.customElements.get('cx-desk')).to.equal(undefined);
     const desk = win.document.querySelector('acme-desk')!;
     await waitUntil(() => deepText(desk).includes('Prefixed Customer'), 'the customer never appeared');
