@@ -646,6 +646,8 @@ export function createBackend({
       authorization: header(req, 'authorization'),
       cookie: cookieValue(req, 'cx_session') !== undefined,
       aborted: false,
+      /** an event stream the client closed (a stream has no end of its own) */
+      streamClosed: false,
       at: new Date().toISOString(),
       ms: null,
     };
@@ -664,6 +666,7 @@ export function createBackend({
       ctx.closed = true;
       inflight.delete(track);
       if (!res.writableFinished && !ctx.dropped && !ctx.stream) entry.aborted = true;
+      if (ctx.stream && !ctx.dropped) entry.streamClosed = true;
       if (entry.ms === null) entry.ms = elapsed();
     });
 

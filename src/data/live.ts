@@ -2,6 +2,11 @@
  * Live updates, one subscription per adapter and customer however many elements listen: events are
  * validated, customer and next-action events replace what the store holds (so every element showing
  * them updates), and interaction events go to the listeners (the history).
+ *
+ * A page that goes into the back/forward cache keeps its connections open, and a browser allows only
+ * six per host over HTTP/1.1: an agent moving between ticket pages would starve the backend of
+ * connections after a few pages. So every subscription stops on `pagehide` and starts again when the
+ * page is shown from that cache (the elements revalidate their data as the page becomes visible).
  */
 import type { CxAdapter } from '../adapters/adapter.js';
 import { checkLiveEvent } from '../model/schema.js';
@@ -15,7 +20,10 @@ type Listener = (item: Interaction) => void;
 interface Hub {
   listeners: Set<Listener>;
   stores: Set<CxStore>;
+  start: () => void;
   stop: () => void;
+  /** Stopped by `pagehide`, to start again on `pageshow`. */
+  suspended: boolean;
 }
 
 const hubs = new Map<string, Hub>();
@@ -29,6 +37,37 @@ function identity(adapter: CxAdapter): string {
   return `${id}`;
 }
 
+function stopHub(hub: Hub): void {
+  const stop = hub.stop;
+  hub.stop = () => undefined;
+  try {
+    stop();
+  } catch {
+    /* the adapter's own problem */
+  }
+}
+
+const onPageHide = () => {
+  for (const hub of hubs.values()) {
+    stopHub(hub);
+    hub.suspended = true;
+  }
+};
+const onPageShow = (e: PageTransitionEvent) => {
+  for (const hub of hubs.values()) {
+    if (!hub.suspended) continue;
+    hub.suspended = false;
+    if (e.persisted !== false) hub.start();
+  }
+};
+/** The page lifecycle is watched while there is a subscription, and only then. */
+function watchPage(on: boolean): void {
+  if (typeof window === 'undefined') return;
+  const method = on ? 'addEventListener' : 'removeEventListener';
+  window[method]('pagehide', onPageHide);
+  window[method]('pageshow', onPageShow as EventListener);
+}
+
 /**
  * Listens to live events for one customer. Returns the function that stops listening; the
  * subscription itself ends when its last listener goes.
@@ -38,44 +77,45 @@ export function watchLive(adapter: CxAdapter, store: CxStore, customerId: string
   const key = `${identity(adapter)}|${customerId}|${redactKey(redact)}`;
   let hub = hubs.get(key);
   if (!hub) {
-    const created: Hub = { listeners: new Set(), stores: new Set(), stop: () => undefined };
-    try {
-      created.stop = adapter.subscribe(customerId, (raw) => {
-        const r = checkLiveEvent(raw);
-        if (!r.ok) {
-          console.warn('cxdesk: an invalid live event was ignored:', r.issues);
-          return;
-        }
-        const event = r.value;
-        if (event.type === 'interaction') {
-          const item = redactInteraction(event.interaction, redact);
-          for (const l of [...created.listeners]) l(item);
-        } else if (event.type === 'customer') {
-          const customer = redactCustomer(event.customer, redact);
-          for (const s of created.stores) s.put(customerKey(adapter, customerId, redact), { data: customer, notices: r.notices, invalid: [] });
-        } else {
-          const actions = event.actions.map((a) => redactNextAction(a, redact));
-          for (const s of created.stores) s.put(nextActionsKey(adapter, customerId, redact), { data: actions, notices: r.notices, invalid: [] });
-        }
-      });
-      if (typeof created.stop !== 'function') created.stop = () => undefined;
-    } catch (e) {
-      console.warn('cxdesk: live updates could not start:', e);
-    }
+    const created: Hub = { listeners: new Set(), stores: new Set(), start: () => undefined, stop: () => undefined, suspended: false };
+    created.start = () => {
+      try {
+        const stop = adapter.subscribe!(customerId, (raw) => {
+          const r = checkLiveEvent(raw);
+          if (!r.ok) {
+            console.warn('cxdesk: an invalid live event was ignored:', r.issues);
+            return;
+          }
+          const event = r.value;
+          if (event.type === 'interaction') {
+            const item = redactInteraction(event.interaction, redact);
+            for (const l of [...created.listeners]) l(item);
+          } else if (event.type === 'customer') {
+            const customer = redactCustomer(event.customer, redact);
+            for (const s of created.stores) s.put(customerKey(adapter, customerId, redact), { data: customer, notices: r.notices, invalid: [] });
+          } else {
+            const actions = event.actions.map((a) => redactNextAction(a, redact));
+            for (const s of created.stores) s.put(nextActionsKey(adapter, customerId, redact), { data: actions, notices: r.notices, invalid: [] });
+          }
+        });
+        created.stop = typeof stop === 'function' ? stop : () => undefined;
+      } catch (e) {
+        console.warn('cxdesk: live updates could not start:', e);
+      }
+    };
+    if (hubs.size === 0) watchPage(true);
     hubs.set(key, (hub = created));
+    created.start();
   }
   const h = hub;
   h.listeners.add(onInteraction);
   h.stores.add(store);
   return () => {
     h.listeners.delete(onInteraction);
-    if (h.listeners.size === 0) {
+    if (h.listeners.size === 0 && hubs.get(key) === h) {
       hubs.delete(key);
-      try {
-        h.stop();
-      } catch {
-        /* the adapter's own problem */
-      }
+      if (hubs.size === 0) watchPage(false);
+      stopHub(h);
     }
   };
 }

@@ -55,6 +55,10 @@ export interface Formatter {
   dateTime(value: string | number | Date | undefined, timeZone?: string): string;
   /** 15:04 */
   time(value: string | number | Date | undefined, timeZone?: string): string;
+  /** Fri, Nov 20, 2026: a day heading. */
+  day(value: string | number | Date | undefined): string;
+  /** A language tag in words ("German (Germany)"), else the tag itself. */
+  language(tag: string): string;
   /** "3 days ago", "in 2 hours", "now" */
   relative(value: string | number | Date | undefined, now?: number): string;
   /** "10:42" today, "yesterday, 10:42" / "Nov 18, 10:42" before: how fresh data is described. */
@@ -94,7 +98,10 @@ function createFormatter(locale: string): Formatter {
     }
     return f;
   };
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  // made when first needed: creating an Intl formatter costs milliseconds
+  let relativeFormat: Intl.RelativeTimeFormat | undefined;
+  const rtf = { format: (n: number, unit: Intl.RelativeTimeFormatUnit) => (relativeFormat ??= new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(n, unit) };
+  let languages: Intl.DisplayNames | undefined;
   const nf = new Map<string, Intl.NumberFormat>();
   const getNf = (options: Intl.NumberFormatOptions) => {
     const key = JSON.stringify(options);
@@ -116,6 +123,15 @@ function createFormatter(locale: string): Formatter {
     date: fmtDate('date', { dateStyle: 'medium' }),
     dateTime: fmtDate('dateTime', { dateStyle: 'medium', timeStyle: 'short' }),
     time: fmtDate('time', { timeStyle: 'short' }),
+    day: fmtDate('day', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }),
+    language(tag) {
+      try {
+        languages ??= new Intl.DisplayNames([locale], { type: 'language' });
+        return languages.of(tag) ?? tag;
+      } catch {
+        return tag;
+      }
+    },
     relative(value, now = Date.now()) {
       const d = toDate(value);
       if (!d) return '';

@@ -13,6 +13,8 @@ export interface LoggedRequest {
   origin: string | null;
   cookie: boolean;
   aborted: boolean;
+  /** An event stream the client closed. */
+  streamClosed: boolean;
 }
 
 export interface Fault {

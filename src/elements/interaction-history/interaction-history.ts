@@ -202,8 +202,9 @@ export class CxInteractionHistoryElement extends CxSectionElement {
       this.activeIndex = 0;
     }
     // remember where the first visible item is, to keep it in place when items arrive above it
+    // (this.listTop follows scroll events: reading scrollTop while nothing has scrolled would force a layout)
     const list = this.list;
-    if (list && list.scrollTop > 0) {
+    if (list && this.listTop > 0 && list.scrollTop > 0) {
       const row = this.rowAt(list.scrollTop);
       if (row) this.anchor = { key: row.key, offset: list.scrollTop - row.top };
     } else this.anchor = undefined;
@@ -290,11 +291,7 @@ export class CxInteractionHistoryElement extends CxSectionElement {
     const k = dayKey(iso);
     if (k === today) return this.t('today');
     if (k === yesterday) return this.t('yesterday');
-    try {
-      return new Intl.DateTimeFormat(this.fmt.locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(d);
-    } catch {
-      return this.fmt.date(d);
-    }
+    return this.fmt.day(d);
   }
 
   /** The last row whose top is at or above `y`. */

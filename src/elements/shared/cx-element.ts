@@ -85,11 +85,7 @@ export abstract class CxBaseElement extends LitElement {
 
   /** A language tag in words, in the agent's locale ("German (Germany)"), else the tag itself. */
   protected languageName(tag: string): string {
-    try {
-      return new Intl.DisplayNames([this.fmt.locale], { type: 'language' }).of(tag) ?? tag;
-    } catch {
-      return tag;
-    }
+    return this.fmt.language(tag);
   }
 
   /** The agent-facing words for a failure. */
