@@ -35,6 +35,21 @@ export interface HistoryOptions {
   onLive?: (items: Interaction[]) => void;
 }
 
+const uniquePages = new WeakMap<Interaction[], Interaction[]>();
+/** The items of some lists in order, each id once (a backend may repeat an item across pages). */
+function unique(lists: Interaction[][]): Interaction[] {
+  const seen = new Set<string>();
+  const out: Interaction[] = [];
+  for (const list of lists) {
+    for (const i of list) {
+      if (seen.has(i.id)) continue;
+      seen.add(i.id);
+      out.push(i);
+    }
+  }
+  return out;
+}
+
 const time = (i: Interaction) => Date.parse(i.occurredAt) || 0;
 const newestFirst = (a: Interaction, b: Interaction) => time(b) - time(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
@@ -84,17 +99,17 @@ export class HistoryController implements ReactiveController {
   get items(): Interaction[] {
     const first = this.first.view?.data;
     if (this.cache && this.cache.first === first && this.cache.more === this.more && this.cache.live === this.live) return this.cache.items;
-    const seen = new Set<string>();
     const q = this.query;
     const live = q ? this.live.filter((i) => matches(i, q)) : [];
-    const items: Interaction[] = [];
-    for (const list of [live, first?.data.items ?? [], this.more]) {
-      for (const i of list) {
-        if (seen.has(i.id)) continue;
-        seen.add(i.id);
-        items.push(i);
-      }
+    const page = first?.data.items;
+    if (page && !live.length && !this.more.length) {
+      // one page alone: its list without repeats is worked out once, whichever element shows it
+      let items = uniquePages.get(page);
+      if (!items) uniquePages.set(page, (items = unique([page])));
+      this.cache = { first, more: this.more, live: this.live, items };
+      return items;
     }
+    const items = unique([live, page ?? [], this.more]);
     if (live.length) items.sort(newestFirst);
     this.cache = { first, more: this.more, live: this.live, items };
     return items;

@@ -99,6 +99,13 @@ function sanitizeOptions(o: CxCacheOptions | undefined): Required<CxCacheOptions
   };
 }
 
+/**
+ * Records kept in memory that nothing on screen shows, most recently used last: a handful of
+ * customers to go back to at once. Older ones are read again from the persistent cache when needed,
+ * so an agent's long session does not pile every customer up in memory.
+ */
+const IDLE_ENTRIES = 30;
+
 const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
 
 export class CxStore {
@@ -138,6 +145,9 @@ export class CxStore {
    */
   watch<T>(key: string, fetcher: Fetcher<T>, listener: () => void): () => void {
     const entry = this.entry<T>(key);
+    // most recently used last
+    this.entries.delete(key);
+    this.entries.set(key, entry as Entry);
     entry.fetcher = fetcher;
     entry.listeners.add(listener);
     void this.ensure(entry);
@@ -148,7 +158,20 @@ export class CxStore {
         entry.inflight = undefined; // a watcher coming back starts a new request
         controller.abort(new DOMException('No one is watching this any more', 'AbortError'));
       }
+      if (entry.listeners.size === 0) this.trim();
     };
+  }
+
+  /** Lets go of the least recently used records that nothing shows, beyond `IDLE_ENTRIES`. */
+  private trim(): void {
+    let idle = 0;
+    for (const e of this.entries.values()) if (!e.listeners.size) idle++;
+    for (const e of this.entries.values()) {
+      if (idle <= IDLE_ENTRIES) break;
+      if (e.listeners.size || e.inflight || e.hydrating && !e.hydrated) continue;
+      this.entries.delete(e.key);
+      idle--;
+    }
   }
 
   view<T>(key: string): ResourceView<T> {
@@ -196,6 +219,7 @@ export class CxStore {
     e.hydrated = true;
     this.notify(e as Entry);
     void this.cache.put(key, data, storedAt).then(() => this.channel?.postMessage({ type: 'put', key, storedAt } satisfies Broadcast));
+    if (!e.listeners.size) this.trim();
   }
 
   /** Fetches again now, whatever the age. */

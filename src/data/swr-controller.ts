@@ -70,9 +70,7 @@ export class SwrController<T> implements ReactiveController {
     if (!target) return;
     const { store, key } = target;
     this.current = { store, key };
-    this.unwatch = store.watch(key, target.load, () => {
-      if (this.current?.key !== key || this.current.store !== store) return;
-      this.host.requestUpdate();
+    const check = () => {
       const view = store.view<T>(key);
       if (view.data && !this.announced) {
         this.announced = true;
@@ -84,6 +82,13 @@ export class SwrController<T> implements ReactiveController {
         queueMicrotask(() => this.options.onError?.(error));
       }
       if (!view.error) this.lastError = undefined;
+    };
+    this.unwatch = store.watch(key, target.load, () => {
+      if (this.current?.key !== key || this.current.store !== store) return;
+      this.host.requestUpdate();
+      check();
     });
+    // already in memory (a customer shown before): on screen with this render, announced all the same
+    check();
   }
 }

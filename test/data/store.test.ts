@@ -49,6 +49,31 @@ async function records(namespace: string): Promise<Array<{ key: string; storedAt
 describe('store', () => {
   afterEach(() => configure({ adapter: undefined, cacheOptions: undefined }));
 
+  it('keeps only the most recent records nothing shows in memory, and reads the others back from IndexedDB', async () => {
+    const options = isolatedCacheOptions();
+    const store = storeFor(options);
+    const adapter = countingAdapter();
+    const inMemory = (key: string) => store.view(key).status === 'ready';
+    const keys: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const w = watchOnce(store, adapter, `c-${i}`);
+      keys.push(w.key);
+      await waitUntil(() => inMemory(w.key), `c-${i} did not load`);
+      w.stop();
+    }
+    expect(adapter.calls.length).to.equal(100);
+    const kept = keys.filter(inMemory);
+    expect(kept.length, 'records held in memory').to.be.within(1, 30);
+    expect(kept).to.deep.equal(keys.slice(-kept.length), 'the most recent ones are kept');
+    expect(inMemory(keys[0]!)).to.equal(false);
+    // the first customer again: from IndexedDB, within staleTime, so nothing is fetched
+    await waitUntil(async () => (await records(options.namespace)).length === 100, 'not every record reached IndexedDB');
+    const again = watchOnce(store, adapter, 'c-0');
+    await waitUntil(() => inMemory(again.key), 'c-0 did not come back from IndexedDB');
+    expect(adapter.calls.length).to.equal(100);
+    again.stop();
+  });
+
   it('makes one request however many consumers watch the same resource', async () => {
     const store = storeFor(isolatedCacheOptions());
     const adapter = countingAdapter(undefined, 50);

@@ -28,6 +28,22 @@ describe('<cx-desk>', () => {
     await expect(desk).to.be.accessible();
   });
 
+  it('fires cx-load from every part for each customer shown, also when it comes back from memory', async () => {
+    const desk = await fixture<CxDeskElement>(html`<cx-desk customer-id=${ada.id} .adapter=${createMemoryAdapter(data)}></cx-desk>`);
+    const loads: string[] = [];
+    desk.addEventListener('cx-load', (e) => loads.push(`${(e as CustomEvent).detail.customerId}:${(e as CustomEvent).detail.source}`));
+    const allLoaded = (id: string) =>
+      waitUntil(() => ['customer', 'interactions', 'next-actions'].every((s) => loads.includes(`${id}:${s}`)), `not every part announced ${id}: ${loads.join(', ')}`);
+    await shows(desk, ada.name);
+    await allLoaded(ada.id);
+    desk.customerId = northwind.id;
+    await allLoaded(northwind.id);
+    // back to a customer already in memory: nothing is fetched, and every part still says it is shown
+    loads.length = 0;
+    desk.customerId = ada.id;
+    await allLoaded(ada.id);
+  });
+
   it('provides adapter, customer, theme and density to elements placed inside it', async () => {
     const desk = await fixture<CxDeskElement>(html`<cx-desk customer-id=${ada.id} theme="dark" density="compact" .adapter=${createMemoryAdapter(data)}>
       <div><cx-customer-panel></cx-customer-panel></div>

@@ -71,7 +71,11 @@ function validRecord(r: unknown): r is CachedRecord {
 /** The in-memory store, also what IndexedDB falls back to. */
 class MemoryStore {
   private readonly records = new Map<string, CachedRecord>();
-  constructor(private readonly limits: CacheLimits) {}
+  /** How many records are kept: `maxEntries`, or fewer while this only mirrors IndexedDB. */
+  cap: number;
+  constructor(private readonly limits: CacheLimits, cap = limits.maxEntries) {
+    this.cap = Math.min(cap, limits.maxEntries);
+  }
 
   get<T>(key: string): CachedRecord<T> | undefined {
     const r = this.records.get(key);
@@ -90,7 +94,7 @@ class MemoryStore {
   put<T>(key: string, value: T, storedAt: number): void {
     this.records.delete(key);
     this.records.set(key, { key, value, storedAt, accessedAt: Date.now(), v: RECORD_VERSION });
-    while (this.records.size > this.limits.maxEntries) {
+    while (this.records.size > this.cap) {
       const oldest = this.records.keys().next().value as string;
       this.records.delete(oldest);
     }
@@ -100,6 +104,12 @@ class MemoryStore {
     this.records.delete(key);
   }
 }
+
+/**
+ * Records kept in memory beside IndexedDB, for a database that fails in the middle of a session: the
+ * most recent ones (a handful of customers), not all `maxEntries` twice over.
+ */
+const MIRROR_ENTRIES = 30;
 
 /** How long an upgrade blocked by another tab may hold us before we carry on in memory. */
 const OPEN_TIMEOUT_MS = 2000;
@@ -116,7 +126,7 @@ class IdbCache implements PersistentCache {
     private readonly name: string,
     private readonly limits: CacheLimits,
   ) {
-    this.memory = new MemoryStore(limits);
+    this.memory = new MemoryStore(limits, MIRROR_ENTRIES);
     if (typeof indexedDB === 'undefined') this.fallBack('IndexedDB is not available in this browser');
   }
 
@@ -124,6 +134,7 @@ class IdbCache implements PersistentCache {
     if (this.mode === 'memory') return;
     this.mode = 'memory';
     this.reason = reason;
+    this.memory.cap = this.limits.maxEntries; // the whole cache now
     console.warn(`cxdesk: the cache works from memory for this page: ${reason}.`);
     void this.db?.then((db) => db?.close()).catch(() => undefined);
     this.db = Promise.resolve(undefined);

@@ -20,10 +20,44 @@ const OVERSCAN = 6;
 const SEARCH_DEBOUNCE_MS = 300;
 
 /** The start of the local calendar day of an instant, as a sortable key. */
+const keyOfDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
 function dayKey(iso: string): string {
   const d = toDate(iso);
-  if (!d) return 'unknown';
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return d ? keyOfDate(d) : 'unknown';
+}
+
+const channelSets = new WeakMap<Interaction[], Set<string>>();
+/** The channels in a list, worked out once per list (the toolbar renders on every scroll frame). */
+function channelsOf(items: Interaction[]): Set<string> {
+  let set = channelSets.get(items);
+  if (!set) channelSets.set(items, (set = new Set(items.map((i) => i.channel))));
+  return set;
+}
+
+/**
+ * `dayKey` for a run of times in order: the local day's bounds are kept, so only crossing into
+ * another day builds a Date (a 100,000-item history spans hundreds of days, not 100,000).
+ */
+function dayKeys(): (iso: string) => string {
+  let start = Infinity;
+  let end = -Infinity;
+  // the same bounds as UTC ISO text: a time in that exact form is placed by comparing text, with no parsing
+  let startIso = '';
+  let endIso = '';
+  let key = '';
+  return (iso) => {
+    if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso >= startIso && iso < endIso) return key;
+    const ms = iso.length > 10 ? Date.parse(iso) : NaN; // a date-only value is local noon (see toDate)
+    if (ms >= start && ms < end) return key;
+    const d = Number.isNaN(ms) ? toDate(iso) : new Date(ms);
+    if (!d) return 'unknown';
+    start = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+    end = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+    startIso = new Date(start).toISOString();
+    endIso = new Date(end).toISOString();
+    return (key = keyOfDate(d));
+  };
 }
 
 /** Splits text around case-insensitive matches of a needle: matches become <mark>, all as text. */
@@ -214,8 +248,10 @@ export class CxInteractionHistoryElement extends CxSectionElement {
     super.updated(changed);
     const list = this.list;
     if (!list) return;
+    // the list's height comes from the observer, after the browser's own layout: reading it here
+    // would force a layout of the whole page in the middle of rendering (until then the rows cover
+    // 600 px and the overscan)
     this.resizeObserver?.observe(list);
-    if (!this.viewport && list.clientHeight) this.viewport = list.clientHeight;
     const top = list.querySelector<HTMLElement>('.spacer.top');
     const bottom = list.querySelector<HTMLElement>('.spacer.bottom');
     const [first, last] = this.visibleRange();
@@ -269,8 +305,9 @@ export class CxInteractionHistoryElement extends CxSectionElement {
     const rows: Row[] = [];
     let top = 0;
     let day = '';
+    const keyOf = dayKeys();
     items.forEach((item, index) => {
-      const d = dayKey(item.occurredAt);
+      const d = keyOf(item.occurredAt);
       if (d !== day) {
         day = d;
         rows.push({ kind: 'day', key: `day:${d}`, label: this.dayLabel(item.occurredAt), top });
@@ -507,7 +544,7 @@ export class CxInteractionHistoryElement extends CxSectionElement {
     if (this.history.counts) this.lastCounts = this.history.counts;
     const counts = this.history.view?.data ? this.history.counts : this.lastCounts;
     const present = new Set<string>([...Object.keys(counts ?? {}), ...this.selected]);
-    if (!counts) for (const i of this.history.items) present.add(i.channel);
+    if (!counts) for (const c of channelsOf(this.history.items)) present.add(c);
     const chips = [...present].filter((c) => (counts?.[c] ?? 1) > 0 || this.selected.has(c)).sort();
     return html`<div part="toolbar" class="toolbar">
       ${chips.length
