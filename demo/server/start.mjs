@@ -10,7 +10,7 @@ import { execSync } from 'node:child_process';
 
 const root = new URL('../..', import.meta.url).pathname;
 // the legacy page loads the script-tag build: make it once if it is not there yet
-if (!existsSync(`${root}dist/cxdesk.min.js`)) {
+if (!['cxdesk.min.js', 'cxdesk-elements.js'].every((f) => existsSync(`${root}dist/${f}`))) {
   console.log('Building dist/ for the script-tag demo page…');
   execSync('npm run build --silent', { cwd: root, stdio: 'inherit' });
 }

@@ -360,7 +360,7 @@ async function main() {
   let machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version };
   if (browserBenches.length) {
     const server = await startBenchServer();
-    const browser = await puppeteer.launch({ executablePath, args: [...chromeArgs, '--js-flags=--expose-gc'], headless: true, protocolTimeout: 300_000 });
+    const browser = await puppeteer.launch({ executablePath, args: chromeArgs, headless: true, protocolTimeout: 300_000 });
     machine = { ...machine, browser: await browser.version() };
     try {
       if (wanted('B2')) {
