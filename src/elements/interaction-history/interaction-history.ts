@@ -157,6 +157,7 @@ export class CxInteractionHistoryElement extends CxSectionElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   private resizeTimer?: ReturnType<typeof setTimeout>;
   private resizeObserver?: ResizeObserver;
+  private measureTimer: ReturnType<typeof setTimeout> | undefined;
   private rows: Row[] = [];
   private height = 0;
   private rowsFor: unknown;
@@ -214,6 +215,8 @@ export class CxInteractionHistoryElement extends CxSectionElement {
     this.resizeObserver?.disconnect();
     clearTimeout(this.searchTimer);
     clearTimeout(this.resizeTimer);
+    clearTimeout(this.measureTimer);
+    this.measureTimer = undefined;
   }
 
   private get list(): HTMLElement | null {
@@ -248,10 +251,18 @@ export class CxInteractionHistoryElement extends CxSectionElement {
     super.updated(changed);
     const list = this.list;
     if (!list) return;
-    // the list's height comes from the observer, after the browser's own layout: reading it here
-    // would force a layout of the whole page in the middle of rendering (until then the rows cover
-    // 600 px and the overscan)
+    // The list's height is not read here: that would force a layout of the whole page in the middle
+    // of rendering, before the other elements have rendered theirs. The observer reports it after
+    // the browser's layout; a task after this render reads it too, for a page in the background,
+    // where observers wait until it is shown. Until then the rows cover 600 px and the overscan.
     this.resizeObserver?.observe(list);
+    if (!this.viewport && this.measureTimer === undefined) {
+      this.measureTimer = setTimeout(() => {
+        this.measureTimer = undefined;
+        const height = this.list?.clientHeight ?? 0;
+        if (!this.viewport && height && this.isConnected) this.viewport = height;
+      }, 0);
+    }
     const top = list.querySelector<HTMLElement>('.spacer.top');
     const bottom = list.querySelector<HTMLElement>('.spacer.bottom');
     const [first, last] = this.visibleRange();
