@@ -30,8 +30,8 @@ function reachable(entry, stopAt = () => false) {
     seen.add(file);
     if (stopAt(file)) return;
     const code = readFileSync(file, 'utf8');
-    for (const [, spec] of code.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.{1,2}\/[^']+)'/gms)) {
-      visit(resolvePath(dirname(file), spec));
+    for (const m of code.matchAll(/^(?:import|export)\s[^;]*?from\s+(['"])(\.{1,2}\/[^'"]+)\1|^import\s+(['"])(\.{1,2}\/[^'"]+)\3/gms)) {
+      visit(resolvePath(dirname(file), m[2] ?? m[4]));
     }
   };
   visit(entry);
@@ -60,19 +60,24 @@ const coreEntry = () => ({
 const fromCore = () => ({
   name: 'cxdesk-from-core',
   async resolveId(source, importer, options) {
+    if (source === '\0cxshared') return source;
     if (source.startsWith('\0') || !importer || importer.startsWith('\0')) return null;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
     if (resolved && shared.includes(resolved.id)) return `\0cxshared:${resolved.id}`;
     return null;
   },
   async load(id) {
+    if (id === '\0cxshared') {
+      return `const shared = globalThis[Symbol.for(${JSON.stringify(SHARED_KEY)})];\n` +
+        `if (!shared) throw new Error(${JSON.stringify(`cxdesk-elements.js is loaded by cxdesk.min.js ${version}, from beside it: put that script on the page (or, in a bundle, import "cxdesk/define")`)});\n` +
+        'export default shared;\n';
+    }
     if (!id.startsWith('\0cxshared:')) return null;
     const file = id.slice('\0cxshared:'.length);
     const info = await this.load({ id: file });
     const names = info.exports ?? [];
     const bindings = names.filter((n) => n !== 'default').join(', ');
-    return `const m = globalThis[Symbol.for(${JSON.stringify(SHARED_KEY)})][${JSON.stringify(key(file))}];\n` +
-      (bindings ? `export const { ${bindings} } = m;\n` : '');
+    return `import shared from '\0cxshared';\n` + (bindings ? `export const { ${bindings} } = shared[${JSON.stringify(key(file))}];\n` : '');
   },
 });
 

@@ -27,9 +27,18 @@ interface Request {
   prefix: string;
   result: DefineResult;
   settle(result: DefineResult): void;
+  /** Settles when copies of cxdesk that asked for the same tags earlier have registered (or failed). */
+  after: Promise<unknown>;
 }
 
 const requests: Request[] = [];
+/**
+ * Tags that some copy of cxdesk on this page has asked for and is still loading, shared by every
+ * copy and version: the first to ask keeps them, as when registration was immediate, however the
+ * loads of the element files finish.
+ */
+const PENDING = Symbol.for('cxdesk.pending-tags');
+const pendingTags = ((globalThis as Record<symbol, unknown>)[PENDING] ??= new Map()) as Map<string, Promise<unknown>>;
 let loaded: ElementsModule | undefined;
 let loading: Promise<void> | undefined;
 let observer: MutationObserver | undefined;
@@ -40,7 +49,7 @@ function loadElements(): void {
   loading ??= (import(ELEMENTS) as Promise<ElementsModule>).then(
     (module) => {
       loaded = module;
-      for (const r of requests.splice(0)) r.settle(module.defineElements({ prefix: r.prefix }));
+      for (const r of requests.splice(0)) void r.after.then(() => r.settle(module.defineElements({ prefix: r.prefix })));
     },
     (e: unknown) => {
       let where = ELEMENTS;
@@ -52,7 +61,7 @@ function loadElements(): void {
       const error = `could not load its elements from ${where} (${e instanceof Error ? e.message : String(e)}). Serve cxdesk-elements.js beside cxdesk.min.js.`;
       console.error(`cxdesk: ${error}`);
       for (const r of requests.splice(0)) r.settle({ ...emptyResult(error), ready: r.result.ready });
-      loading = undefined; // a later defineElements() tries again
+      loading = undefined; // a later defineElements() asks again (a browser may keep the failure)
     },
   );
 }
@@ -80,19 +89,26 @@ function watch(): void {
  * registered. Safe to call again; never throws.
  */
 function defineElements(options: DefineOptions = {}): DefineResult {
-  if (loaded) return loaded.defineElements(options);
-  const prefix = checkPrefix(options);
+  if (loaded) return loaded.defineElements(options ?? {});
+  const prefix = checkPrefix(options ?? undefined);
   if (!prefix || typeof customElements === 'undefined') return emptyResult();
+  const eager = !!options?.eager;
   const existing = requests.find((r) => r.prefix === prefix);
   if (existing) {
-    if (options.eager) loadElements();
+    if (eager) loadElements();
     return existing.result;
   }
   let settle!: (result: DefineResult) => void;
   const ready = new Promise<DefineResult>((resolve) => (settle = resolve));
-  const result: DefineResult = { defined: [], skipped: [], pending: Object.values(tagsFor(prefix)), ready };
-  requests.push({ prefix, result, settle });
-  if (options.eager) loadElements();
+  const tags = Object.values(tagsFor(prefix));
+  const earlier = tags.map((t) => pendingTags.get(t)).filter((p) => p !== undefined);
+  for (const t of tags) if (!pendingTags.has(t)) pendingTags.set(t, ready);
+  void ready.then(() => {
+    for (const t of tags) if (pendingTags.get(t) === ready) pendingTags.delete(t);
+  });
+  const result: DefineResult = { defined: [], skipped: [], pending: tags, ready };
+  requests.push({ prefix, result, settle, after: Promise.all(earlier) });
+  if (eager || loading) loadElements(); // a load under way settles this request too
   else watch();
   return result;
 }

@@ -100,9 +100,18 @@ const remoteMiddleware = async (ctx, next) => {
 // version string replaced, so two versions (each with its lazily loaded element code) share a page.
 const { version: currentVersion } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const olderVersionMiddleware = async (ctx, next) => {
-  const m = /^\/__older\/(cxdesk[\w.-]*\.js)$/.exec(ctx.path);
+  // /__alone/: the script without the files that belong beside it
+  if (ctx.path === '/__alone/cxdesk.min.js') {
+    ctx.type = 'text/javascript';
+    ctx.body = readFileSync(new URL('../dist/cxdesk.min.js', import.meta.url), 'utf8');
+    return;
+  }
+  const m = /^\/__older\/(?:[\w-]+\/)?(cxdesk[\w.-]*\.js)$/.exec(ctx.path);
   if (!m) return next();
+  // the older copy's elements arrive late, as from a slower server: it must keep its tags all the same
+  if (m[1] === 'cxdesk-elements.js') await new Promise((r) => setTimeout(r, 400));
   const file = new URL(`../dist/${m[1]}`, import.meta.url);
+  ctx.set('Cache-Control', 'no-store');
   ctx.type = 'text/javascript';
   ctx.body = readFileSync(file, 'utf8').replaceAll(`"${currentVersion}"`, '"0.0.1-old"').replaceAll(`@${currentVersion}"`, '@0.0.1-old"');
 };

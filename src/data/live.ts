@@ -6,7 +6,8 @@
  * A page that goes into the back/forward cache keeps its connections open, and a browser allows only
  * six per host over HTTP/1.1: an agent moving between ticket pages would starve the backend of
  * connections after a few pages. So every subscription stops on `pagehide` and starts again when the
- * page is shown from that cache (the elements revalidate their data as the page becomes visible).
+ * page is shown from that cache; what changed meanwhile is fetched again (the customer's records
+ * are marked stale), since the new stream starts from now.
  */
 import type { CxAdapter } from '../adapters/adapter.js';
 import { checkLiveEvent } from '../model/schema.js';
@@ -18,6 +19,7 @@ import { redactCustomer, redactInteraction, redactKey, redactNextAction, type Cx
 type Listener = (item: Interaction) => void;
 
 interface Hub {
+  customerId: string;
   listeners: Set<Listener>;
   stores: Set<CxStore>;
   start: () => void;
@@ -53,11 +55,12 @@ const onPageHide = () => {
     hub.suspended = true;
   }
 };
-const onPageShow = (e: PageTransitionEvent) => {
+const onPageShow = () => {
   for (const hub of hubs.values()) {
     if (!hub.suspended) continue;
     hub.suspended = false;
-    if (e.persisted !== false) hub.start();
+    hub.start();
+    for (const store of hub.stores) store.invalidate(hub.customerId);
   }
 };
 /** The page lifecycle is watched while there is a subscription, and only then. */
@@ -65,7 +68,7 @@ function watchPage(on: boolean): void {
   if (typeof window === 'undefined') return;
   const method = on ? 'addEventListener' : 'removeEventListener';
   window[method]('pagehide', onPageHide);
-  window[method]('pageshow', onPageShow as EventListener);
+  window[method]('pageshow', onPageShow);
 }
 
 /**
@@ -77,7 +80,7 @@ export function watchLive(adapter: CxAdapter, store: CxStore, customerId: string
   const key = `${identity(adapter)}|${customerId}|${redactKey(redact)}`;
   let hub = hubs.get(key);
   if (!hub) {
-    const created: Hub = { listeners: new Set(), stores: new Set(), start: () => undefined, stop: () => undefined, suspended: false };
+    const created: Hub = { customerId, listeners: new Set(), stores: new Set(), start: () => undefined, stop: () => undefined, suspended: false };
     created.start = () => {
       try {
         const stop = adapter.subscribe!(customerId, (raw) => {

@@ -74,6 +74,8 @@ interface Entry<T = unknown> {
   lastRevalidate: number;
   /** Bumped on invalidate/remove: a late answer of an older generation is ignored. */
   generation: number;
+  /** Marked stale by `invalidate()`, whatever its age, until new data comes. */
+  invalid?: boolean;
 }
 
 const FOCUS_THROTTLE_MS = 5000;
@@ -113,6 +115,11 @@ export class CxStore {
   private readonly cache: PersistentCache;
   private readonly entries = new Map<string, Entry>();
   private readonly channel: BroadcastChannel | undefined;
+  /**
+   * When `invalidate()` last ran, for all records ('*') and per customer: a record read back from
+   * the persistent cache later (no longer in memory then) is stale if it was stored before.
+   */
+  private readonly invalidated = new Map<string, number>();
 
   /** One store per namespace, for the life of the page: its window listeners and channel stay with it. */
   constructor(options: Required<CxCacheOptions>) {
@@ -162,6 +169,17 @@ export class CxStore {
     };
   }
 
+  /** Stored within `staleTime` and not invalidated since. */
+  private fresh(e: Entry, now = Date.now()): boolean {
+    return e.storedAt !== undefined && !e.invalid && now - e.storedAt <= this.options.staleTime;
+  }
+
+  private invalidatedAt(key: string): number {
+    let at = this.invalidated.get('*') ?? 0;
+    for (const [id, t] of this.invalidated) if (t > at && id !== '*' && keyMentions(key, id)) at = t;
+    return at;
+  }
+
   /** Lets go of the least recently used records that nothing shows, beyond `IDLE_ENTRIES`. */
   private trim(): void {
     let idle = 0;
@@ -183,7 +201,7 @@ export class CxStore {
       data,
       error: e?.error,
       storedAt,
-      stale: storedAt !== undefined && Date.now() - storedAt > this.options.staleTime,
+      stale: !!e && storedAt !== undefined && !this.fresh(e),
       refreshing: !!e?.inflight,
       offline: !online(),
       cacheMode: this.cache.mode,
@@ -215,6 +233,7 @@ export class CxStore {
     const storedAt = Date.now();
     e.data = data;
     e.storedAt = storedAt;
+    e.invalid = false;
     e.error = undefined;
     e.hydrated = true;
     this.notify(e as Entry);
@@ -230,9 +249,11 @@ export class CxStore {
 
   /** Marks records stale (all, or those of one customer) and refetches the watched ones. */
   invalidate(customerId?: string): void {
+    if (customerId === undefined) this.invalidated.clear();
+    this.invalidated.set(customerId ?? '*', Date.now());
     for (const e of this.entries.values()) {
       if (customerId !== undefined && !keyMentions(e.key, customerId)) continue;
-      if (e.storedAt !== undefined) e.storedAt = 0;
+      if (e.storedAt !== undefined) e.invalid = true;
       if (e.listeners.size) void this.revalidate(e, true);
     }
   }
@@ -283,6 +304,7 @@ export class CxStore {
       if (record && generation === e.generation && (e.storedAt === undefined || record.storedAt > e.storedAt)) {
         e.data = record.value;
         e.storedAt = record.storedAt;
+        e.invalid = record.storedAt <= this.invalidatedAt(e.key);
         this.notify(e);
       }
     })();
@@ -291,8 +313,7 @@ export class CxStore {
 
   private async ensure(e: Entry): Promise<void> {
     await this.hydrate(e);
-    const fresh = e.storedAt !== undefined && Date.now() - e.storedAt <= this.options.staleTime;
-    if (!fresh && !e.inflight && e.listeners.size) await this.revalidate(e, false);
+    if (!this.fresh(e) && !e.inflight && e.listeners.size) await this.revalidate(e, false);
   }
 
   private revalidateWatched(force: boolean, reconnect = false): void {
@@ -300,7 +321,7 @@ export class CxStore {
     for (const e of this.entries.values()) {
       if (!e.listeners.size) continue;
       if (reconnect) this.notify(e);
-      const stale = e.storedAt === undefined || now - e.storedAt > this.options.staleTime;
+      const stale = !this.fresh(e, now);
       if ((force || stale || e.error) && now - e.lastRevalidate > FOCUS_THROTTLE_MS) void this.revalidate(e, true);
     }
   }
@@ -308,7 +329,7 @@ export class CxStore {
   private revalidate(e: Entry, force: boolean): Promise<void> {
     if (e.inflight) return e.inflight.promise;
     if (!e.fetcher) return Promise.resolve();
-    if (!force && e.storedAt !== undefined && Date.now() - e.storedAt <= this.options.staleTime) return Promise.resolve();
+    if (!force && this.fresh(e)) return Promise.resolve();
     const controller = new AbortController();
     const generation = e.generation;
     const fetcher = e.fetcher;
@@ -328,6 +349,7 @@ export class CxStore {
         const storedAt = Date.now();
         e.data = data;
         e.storedAt = storedAt;
+        e.invalid = false;
         e.error = undefined;
         settle();
         // on screen first, then at rest, then in the other tabs
@@ -377,6 +399,7 @@ export class CxStore {
         if (record && (e.storedAt === undefined || record.storedAt > e.storedAt)) {
           e.data = record.value;
           e.storedAt = record.storedAt;
+          e.invalid = false;
           e.error = undefined;
           this.notify(e);
         }

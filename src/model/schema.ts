@@ -75,14 +75,19 @@ const range = (min: number, max: number, integer = false): Check<number> =>
 const nonNegative = leaf(v.pipe(v.number(), v.finite(), v.minValue(0)), 'expected a number of 0 or more');
 const bool = leaf(v.boolean(), 'expected true or false');
 
+/** The calendar day written exists (Date.parse would take 2026-02-30 for March 2). */
+const realDay = (s: string) => {
+  const month = Number(s.slice(5, 7));
+  return Number(s.slice(8, 10)) <= new Date(Date.UTC(Number(s.slice(0, 4)), month, 0)).getUTCDate();
+};
 const dateTimeSchema = v.pipe(
   v.string(),
   v.isoTimestamp(),
-  v.check((s) => !Number.isNaN(Date.parse(s))),
+  v.check((s) => realDay(s) && !Number.isNaN(Date.parse(s))),
 );
 const isoDateTime = leaf(dateTimeSchema, 'expected an ISO date-time');
 const isoDate = leaf(
-  v.union([dateTimeSchema, v.pipe(v.string(), v.isoDate(), v.check((s) => !Number.isNaN(Date.parse(s))))]),
+  v.union([dateTimeSchema, v.pipe(v.string(), v.isoDate(), v.check((s) => realDay(s) && !Number.isNaN(Date.parse(s))))]),
   'expected an ISO date or date-time',
 );
 const currency = leaf(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)), 'expected an ISO 4217 currency code');

@@ -140,14 +140,38 @@ describe('dist/cxdesk.min.js (script tag)', () => {
       const iframe = await frame('/test/fixtures/blank.html');
       const win = iframe.contentWindow as BlankWindow;
       // the script alone, without the files that belong beside it
-      const source = await (await fetch('/dist/cxdesk.min.js')).text();
-      await addScript(win, URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { prefix: 'alone' });
-      const api = win.CxDesk as unknown as { defineElements(o: object): { ready: Promise<{ defined: string[]; error?: string }> } };
+      await addScript(win, '/__alone/cxdesk.min.js', { prefix: 'alone' });
+      const api = win.CxDesk as unknown as { defineElements(o: object | null): { ready: Promise<{ defined: string[]; error?: string }> } };
       win.document.querySelector('main')!.innerHTML = '<alone-desk customer-id="c-1"></alone-desk>';
       const result = await api.defineElements({ prefix: 'alone' }).ready;
       expect(result.defined).to.deep.equal([]);
-      expect(result.error).to.match(/could not load its elements from .*cxdesk-elements\.js/);
+      expect(result.error).to.contain(`could not load its elements from ${location.origin}/__alone/cxdesk-elements.js`);
       expect(win.__consoleErrors.some((e) => e.includes('Serve cxdesk-elements.js beside cxdesk.min.js'))).to.equal(true);
+      // null options are no reason to throw
+      expect(() => api.defineElements(null)).not.to.throw();
+      expect(win.__errors).to.deep.equal([]);
+    });
+
+    it('says what to do when the elements file is imported without its script', async () => {
+      const error = await import(/* @vite-ignore */ `${location.origin}/dist/cxdesk-elements.js?alone`).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      expect(error?.message).to.match(/cxdesk-elements\.js is loaded by cxdesk\.min\.js .*, from beside it: put that script on the page \(or, in a bundle, import "cxdesk\/define"\)/);
+    });
+
+    it('lets the first copy on the page keep the tags even when its elements arrive last', async () => {
+      const iframe = await frame('/test/fixtures/two-versions.html');
+      const win = iframe.contentWindow as FrameWindow & { __warnings: string[] };
+      // the older copy runs first and asks for its elements, which come late; this one's come at once
+      await addScript(win, `/__older/${Date.now()}/cxdesk.min.js`);
+      await addScript(win, '/dist/cxdesk.min.js');
+      const first = win.CxDesk as unknown as { version: string; configure(o: object): void; createMemoryAdapter(o: object): unknown };
+      expect(first.version).to.equal('0.0.1-old');
+      first.configure({ adapter: first.createMemoryAdapter({ customers: [{ id: 'c-1', name: 'Kept By The First Copy' }] }) });
+      const desk = win.document.querySelector('cx-desk')!;
+      await waitUntil(() => deepText(desk).includes('Kept By The First Copy'), 'the tags went to the copy that asked second');
+      await waitUntil(() => win.__warnings.some((w) => w.includes('already defined by other code')), 'the second copy did not say it left the tags alone');
       expect(win.__errors).to.deep.equal([]);
     });
   });

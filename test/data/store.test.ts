@@ -74,6 +74,37 @@ describe('store', () => {
     again.stop();
   });
 
+  it('invalidate() reaches records no longer in memory, and keeps the time the data is from', async () => {
+    const options = isolatedCacheOptions({ staleTime: 60_000 });
+    const store = storeFor(options);
+    const adapter = countingAdapter();
+    const keys: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const w = watchOnce(store, adapter, `c-${i}`);
+      keys.push(w.key);
+      await waitUntil(() => store.view(w.key).status === 'ready');
+      w.stop();
+    }
+    await waitUntil(async () => (await records(options.namespace)).length === 40, 'not every record reached IndexedDB');
+    expect(store.view(keys[0]!).status, 'c-0 is no longer in memory').to.equal('loading');
+    const shownAt = store.view(keys[39]!).storedAt;
+    invalidate('c-0');
+    invalidate('c-39');
+    expect(store.view(keys[39]!).stale).to.equal(true);
+    expect(store.view(keys[39]!).storedAt, 'the data is still from when it was fetched').to.equal(shownAt);
+    // c-0 comes back from IndexedDB stale, and is fetched again although younger than staleTime
+    const again = watchOnce(store, adapter, 'c-0');
+    await waitUntil(() => adapter.calls.filter((c) => c === 'c-0').length === 2, 'the invalidated record was not fetched again');
+    await waitUntil(() => !store.view(again.key).stale, 'c-0 stayed stale');
+    again.stop();
+    // a customer not invalidated comes back fresh, without a request
+    const other = watchOnce(store, adapter, 'c-1');
+    await waitUntil(() => store.view(other.key).status === 'ready');
+    await sleep(100);
+    expect(adapter.calls.filter((c) => c === 'c-1').length).to.equal(1);
+    other.stop();
+  });
+
   it('makes one request however many consumers watch the same resource', async () => {
     const store = storeFor(isolatedCacheOptions());
     const adapter = countingAdapter(undefined, 50);

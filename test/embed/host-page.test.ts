@@ -17,6 +17,9 @@ async function loaded(win: Window): Promise<Element> {
   await waitUntil(() => desk.shadowRoot && deepText(desk).includes('Northwind'), 'the customer did not load', { timeout: 8000 });
   const [, actions, history] = sections(desk);
   await waitUntil(() => actions!.shadowRoot!.querySelector('[part~=list]') && history!.shadowRoot!.querySelector('article'), 'the sections did not load', { timeout: 8000 });
+  // the history measures its height in a task after its first render, then renders rows for it
+  await new Promise((r) => win.setTimeout(r, 100));
+  await (history as unknown as { updateComplete: Promise<unknown> }).updateComplete;
   return desk;
 }
 

@@ -112,6 +112,15 @@ describe('schema: customer', () => {
 describe('schema: interaction pages', () => {
   const items = adaInteractions.slice(0, 6);
 
+  it('takes no calendar day that does not exist, though Date.parse would', () => {
+    const days = ['2026-02-30T10:00:00.000Z', '2026-04-31T00:00:00Z', '2025-02-29T12:00:00+01:00', '2024-02-29T12:00:00Z', '2026-12-31T23:59:59.999Z'];
+    const r = checkInteractionPage({ items: days.map((occurredAt, n) => ({ ...items[0], id: `d-${n}`, occurredAt })) });
+    expect(r.ok).to.equal(true);
+    if (!r.ok) return;
+    expect(r.items.map((i) => i.occurredAt)).to.deep.equal(['2024-02-29T12:00:00Z', '2026-12-31T23:59:59.999Z']);
+    expect(r.invalid.map(formatIssue)).to.deep.equal([0, 1, 2].map((n) => `interactions[${n}].occurredAt: expected an ISO date-time`));
+  });
+
   it('reports an item with a wrong required field by its exact path and keeps the others', () => {
     const bad = items.map((i, n) => (n === 3 ? { ...i, occurredAt: 'yesterday' } : i));
     const r = checkInteractionPage({ items: bad, nextCursor: 'abc', total: 6 });

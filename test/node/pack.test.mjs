@@ -28,6 +28,7 @@ test('npm pack makes a tarball with the builds, types, manifest and contract', (
     'dist/react.js',
     'dist/react.d.ts',
     'dist/cxdesk.min.js',
+    'dist/cxdesk-elements.js',
     'dist/cxdesk-sanitizer.js',
     'dist/custom-elements.json',
     'dist/openapi.json',

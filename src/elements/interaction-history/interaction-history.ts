@@ -47,7 +47,8 @@ function dayKeys(): (iso: string) => string {
   let endIso = '';
   let key = '';
   return (iso) => {
-    if (iso.length === 24 && iso.charCodeAt(23) === 90 /* Z */ && iso >= startIso && iso < endIso) return key;
+    // exactly YYYY-MM-DDTHH:mm:ss.sssZ (what toISOString writes); Date.parse has the last word on the rest
+    if (iso.length === 24 && iso.charCodeAt(10) === 84 /* T */ && iso.charCodeAt(23) === 90 /* Z */ && iso >= startIso && iso < endIso) return key;
     const ms = iso.length > 10 ? Date.parse(iso) : NaN; // a date-only value is local noon (see toDate)
     if (ms >= start && ms < end) return key;
     const d = Number.isNaN(ms) ? toDate(iso) : new Date(ms);
