@@ -22,26 +22,35 @@ const SHARED_KEY = `cxdesk.shared@${version}`;
 const resolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'production'] });
 const minify = (module) => terser({ ecma: 2022, module, format: { comments: /^!/ } });
 
-/** Our modules reachable from `entry` by static imports (regex over tsc's output, which is regular). */
+/**
+ * Our modules reachable from `entry` by static imports (regex over tsc's output, which is regular),
+ * and the packages they import.
+ */
 function reachable(entry, stopAt = () => false) {
   const seen = new Set();
+  const packages = new Set();
   const visit = (file) => {
     if (seen.has(file) || !existsSync(file)) return;
     seen.add(file);
     if (stopAt(file)) return;
     const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/^(?:import|export)\s[^;]*?from\s+(['"])(\.{1,2}\/[^'"]+)\1|^import\s+(['"])(\.{1,2}\/[^'"]+)\3/gms)) {
-      visit(resolvePath(dirname(file), m[2] ?? m[4]));
+    for (const m of code.matchAll(/^(?:import|export)\s[^;]*?from\s+(['"])([^'"]+)\1|^import\s+(['"])([^'"]+)\3/gms)) {
+      const spec = m[2] ?? m[4];
+      if (spec.startsWith('.')) visit(resolvePath(dirname(file), spec));
+      else packages.add(spec);
     }
   };
   visit(entry);
-  return seen;
+  return Object.assign(seen, { packages });
 }
 
-// Modules the classic build runs that the elements import too: they must exist once.
+// Modules the classic build runs that the elements import too: they must exist once. Packages both
+// use (idb) are handed over the same way, so they are not shipped twice.
 const core = reachable(resolvePath(dist, 'script-tag.js'));
-const shared = [...reachable(resolvePath(dist, 'registry.js'), (f) => core.has(f))].filter((f) => core.has(f)).sort();
-const key = (file) => relative(dist, file).replaceAll('\\', '/');
+const elements = reachable(resolvePath(dist, 'registry.js'), (f) => core.has(f));
+const shared = [...elements].filter((f) => core.has(f)).sort();
+const sharedPackages = [...elements.packages].filter((p) => core.packages.has(p)).sort();
+const key = (file) => (sharedPackages.includes(file) ? `npm:${file}` : relative(dist, file).replaceAll('\\', '/'));
 
 /** Classic build: a virtual entry that hands the shared modules over, then runs script-tag.js. */
 const coreEntry = () => ({
@@ -49,8 +58,9 @@ const coreEntry = () => ({
   resolveId: (id) => (id === '\0cxdesk-core' ? id : null),
   load(id) {
     if (id !== '\0cxdesk-core') return null;
-    const imports = shared.map((f, i) => `import * as m${i} from ${JSON.stringify(f)};`).join('\n');
-    const table = shared.map((f, i) => `${JSON.stringify(key(f))}: m${i}`).join(', ');
+    const all = [...shared, ...sharedPackages];
+    const imports = all.map((f, i) => `import * as m${i} from ${JSON.stringify(f)};`).join('\n');
+    const table = all.map((f, i) => `${JSON.stringify(key(f))}: m${i}`).join(', ');
     return `${imports}\nimport ${JSON.stringify(resolvePath(dist, 'script-tag.js'))};\n` +
       `globalThis[Symbol.for(${JSON.stringify(SHARED_KEY)})] = Object.freeze({ ${table} });\n`;
   },
@@ -62,6 +72,7 @@ const fromCore = () => ({
   async resolveId(source, importer, options) {
     if (source === '\0cxshared') return source;
     if (source.startsWith('\0') || !importer || importer.startsWith('\0')) return null;
+    if (sharedPackages.includes(source)) return `\0cxshared:${source}`;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
     if (resolved && shared.includes(resolved.id)) return `\0cxshared:${resolved.id}`;
     return null;
@@ -74,7 +85,8 @@ const fromCore = () => ({
     }
     if (!id.startsWith('\0cxshared:')) return null;
     const file = id.slice('\0cxshared:'.length);
-    const info = await this.load({ id: file });
+    const resolved = sharedPackages.includes(file) ? await this.resolve(file, undefined, { skipSelf: true }) : { id: file };
+    const info = await this.load({ id: resolved.id });
     const names = info.exports ?? [];
     const bindings = names.filter((n) => n !== 'default').join(', ');
     return `import shared from '\0cxshared';\n` + (bindings ? `export const { ${bindings} } = shared[${JSON.stringify(key(file))}];\n` : '');
