@@ -160,6 +160,25 @@ describe('dist/cxdesk.min.js (script tag)', () => {
       expect(error?.message).to.match(/cxdesk-elements\.js is loaded by cxdesk\.min\.js .*, from beside it: put that script on the page \(or, in a bundle, import "cxdesk\/define"\)/);
     });
 
+    it('delivers feedback through the outbox, whose IndexedDB code the elements take from the script', async () => {
+      const iframe = await frame('/test/fixtures/blank.html');
+      const win = iframe.contentWindow as BlankWindow;
+      await addScript(win, '/dist/cxdesk.min.js', { namespace: `outbox-${Date.now()}` });
+      const api = win.CxDesk as unknown as { configure(o: object): void; createMemoryAdapter(o: object): { feedback: unknown[] } };
+      const adapter = api.createMemoryAdapter({
+        customers: [{ id: 'c-1', name: 'Outbox Customer' }],
+        nextActions: { 'c-1': [{ id: 'a-1', title: 'Call back about the refund', kind: 'follow_up', score: 0.9 }] },
+      });
+      api.configure({ adapter });
+      win.document.querySelector('main')!.innerHTML = '<cx-next-actions customer-id="c-1"></cx-next-actions>';
+      const actions = win.document.querySelector('cx-next-actions')!;
+      await waitUntil(() => actions.shadowRoot?.querySelector('li[part~=action]'), 'the suggestion did not show');
+      [...actions.shadowRoot!.querySelectorAll('button')].find((b) => /accept/i.test(b.textContent ?? ''))!.click();
+      await waitUntil(() => adapter.feedback.length === 1, 'the feedback never reached the adapter');
+      expect(win.__errors).to.deep.equal([]);
+      expect(win.__consoleErrors).to.deep.equal([]);
+    });
+
     it('lets the first copy on the page keep the tags even when its elements arrive last', async () => {
       const iframe = await frame('/test/fixtures/two-versions.html');
       const win = iframe.contentWindow as FrameWindow & { __warnings: string[] };
