@@ -186,7 +186,7 @@ export class CxStore {
     for (const e of this.entries.values()) if (!e.listeners.size) idle++;
     for (const e of this.entries.values()) {
       if (idle <= IDLE_ENTRIES) break;
-      if (e.listeners.size || e.inflight || e.hydrating && !e.hydrated) continue;
+      if (e.listeners.size || e.inflight || (e.hydrating && !e.hydrated)) continue;
       this.entries.delete(e.key);
       idle--;
     }

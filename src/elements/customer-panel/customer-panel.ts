@@ -226,7 +226,7 @@ export class CxCustomerPanelElement extends CxSectionElement {
     const items = [
       place ? html`<li>${place}</li>` : nothing,
       c.preferredChannel ? html`<li>${this.t('preferredChannel', { channel: this.channelName(c.preferredChannel) })}</li>` : nothing,
-      c.language ? html`<li>${this.t('speaks', { language: this.languageName(c.language) })}</li>` : nothing,
+      c.language ? html`<li>${this.t('speaks', { language: this.fmt.language(c.language) })}</li>` : nothing,
     ].filter((x) => x !== nothing);
     return items.length ? html`<ul part="identity" class="identity">${items}</ul>` : nothing;
   }

@@ -83,11 +83,6 @@ export abstract class CxBaseElement extends LitElement {
     return key in defaultStrings ? this.t(key) : channel.replace(/_/g, ' ');
   }
 
-  /** A language tag in words, in the agent's locale ("German (Germany)"), else the tag itself. */
-  protected languageName(tag: string): string {
-    return this.fmt.language(tag);
-  }
-
   /** The agent-facing words for a failure. */
   protected errorMessage(error: CxError): string {
     switch (error.code) {
